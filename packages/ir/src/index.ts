@@ -1,0 +1,16 @@
+export { IR_VERSION, FIELD_TYPES, RESERVED_KEY } from './types.js'
+export type {
+  DateArgument,
+  DictionaryIR,
+  FieldIR,
+  FieldType,
+  MappingIR,
+  MatchCondition,
+  MatchEvidence,
+  MatchIR,
+  MatchValue,
+  PathIR,
+  SourcePoint,
+  SourcePosition,
+} from './types.js'
+export { irJsonSchema } from './schema.js'

@@ -1,0 +1,135 @@
+/**
+ * The mapping IR: what the compiler writes and the engine reads.
+ *
+ * It is plain JSON so that it can be stored, diffed and shipped between
+ * processes (CLI workers, NATS workers). `schema/ir.schema.json` is the
+ * normative description; these types mirror it and a test keeps the two in
+ * step. Every change to the shape bumps `IR_VERSION`.
+ */
+
+/** The IR format version this package describes. */
+export const IR_VERSION = 1 as const
+
+/** The coercion types a field can declare (aliases such as `bool` or `datetime` are normalised away by the compiler). */
+export type FieldType = 'string' | 'integer' | 'long' | 'float' | 'boolean' | 'ip' | 'date'
+
+/** The field types, in a stable order. */
+export const FIELD_TYPES: readonly FieldType[] = ['string', 'integer', 'long', 'float', 'boolean', 'ip', 'date']
+
+/**
+ * How a `date` field reads its source value:
+ * - `epoch_ms` / `epoch_s`: numbers or numeric strings since the Unix epoch;
+ * - `iso8601`: an ISO 8601 string;
+ * - `{ pattern }`: an explicit Luxon-style format, read as UTC.
+ * The compiler writes `epoch_ms` when the dictionary names no argument.
+ */
+export type DateArgument = 'epoch_ms' | 'epoch_s' | 'iso8601' | { readonly pattern: string }
+
+/** A 1-based line and column in a dictionary's original markdown file. */
+export interface SourcePoint {
+  readonly line: number
+  readonly column: number
+}
+
+/** Where something was written: start and (optionally) end, 1-based, end exclusive as in unist. */
+export interface SourcePosition {
+  readonly start: SourcePoint
+  readonly end?: SourcePoint
+}
+
+/**
+ * How a value is found in a raw event.
+ *
+ * - `nested`: walk object keys (and array indexes) one segment at a time:
+ *   `tcpv4.sourceAddress.address` -> `["tcpv4","sourceAddress","address"]`.
+ * - `flat`: read one key that itself contains dots (SentinelOne Cloud Funnel 2.0:
+ *   `{"src.process.name": ...}`).
+ * - `either`: a dotted name for which no sample decided: try `nested` first, and
+ *   when that finds nothing (`undefined`) read the `flat` key.
+ * - `jsonpath`: anything else (wildcards, recursive descent, filters); evaluated
+ *   by jsonpath-plus with script evaluation disabled. `expression` is normalised.
+ *
+ * `text` is the Field Name as the dictionary wrote it, kept for messages.
+ */
+export type PathIR =
+  | { readonly kind: 'nested'; readonly segments: readonly (string | number)[]; readonly text: string }
+  | { readonly kind: 'flat'; readonly key: string; readonly text: string }
+  | {
+      readonly kind: 'either'
+      readonly segments: readonly (string | number)[]
+      readonly key: string
+      readonly text: string
+    }
+  | { readonly kind: 'jsonpath'; readonly expression: string; readonly text: string }
+
+/** A JSON scalar a match condition can compare against. */
+export type MatchValue = string | number | boolean | null
+
+/**
+ * One condition of a match predicate.
+ * - `present`: the path resolves to a value that is neither `undefined` nor `null`.
+ * - `equals`: the path resolves to a value strictly equal (`===`) to one of `values`.
+ */
+export type MatchCondition =
+  | { readonly op: 'present'; readonly path: PathIR }
+  | { readonly op: 'equals'; readonly path: PathIR; readonly values: readonly MatchValue[] }
+
+/** What the compiler based a dictionary's match predicate on. */
+export type MatchEvidence =
+  | 'front-matter' // an explicit `match:` key
+  | 'event-types-table' // the Event Types table, confirmed by the sample or the fields
+  | 'sample-event' // the sample's only non-null top-level object
+  | 'field-paths' // the common root of the Data Dictionary paths
+
+/** A dictionary's routing predicate: every condition must hold. */
+export interface MatchIR {
+  readonly all: readonly MatchCondition[]
+  readonly evidence: MatchEvidence
+}
+
+/** One row of a Data Dictionary table. */
+export interface FieldIR {
+  /** The Standard Name: the key of this field in mapped records. */
+  readonly name: string
+  readonly path: PathIR
+  readonly type: FieldType
+  /** Only for `date` fields. */
+  readonly dateArgument?: DateArgument
+  readonly description: string
+  /** The Sample Value cell as written, or `null` when the cell is empty or missing. */
+  readonly sampleValue: string | null
+  /** The position of the table row in the dictionary. */
+  readonly position: SourcePosition
+}
+
+/** One compiled dictionary: one kind of raw event and how to map it. */
+export interface DictionaryIR {
+  /** Unique across an IR: `<logType>/<rule>`. */
+  readonly id: string
+  readonly title: string
+  readonly description: string | null
+  /** Front matter `log.type`, e.g. `sentinelone`. */
+  readonly logType: string
+  /** The rule name, e.g. `NetworkConnection` (front matter `<log.type>.rule`). */
+  readonly rule: string
+  /** The vendor format version from front matter (`<log.type>.version`), if any. */
+  readonly version: string | null
+  readonly author: string | null
+  readonly date: string | null
+  /** The dictionary file, relative to the compile root, with `/` separators. */
+  readonly source: string
+  /** The event object key or type value this dictionary recognises (e.g. `tcpv4`), or null when unknown. */
+  readonly eventType: string | null
+  readonly match: MatchIR
+  readonly fields: readonly FieldIR[]
+}
+
+/** A whole compiled set of dictionaries. */
+export interface MappingIR {
+  readonly irVersion: typeof IR_VERSION
+  /** Dictionaries sorted by `id`, so that output is deterministic. */
+  readonly dictionaries: readonly DictionaryIR[]
+}
+
+/** The key under which mapped records carry mapdown's own metadata; never a standard name. */
+export const RESERVED_KEY = '@mapdown' as const
