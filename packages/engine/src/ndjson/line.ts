@@ -1,0 +1,22 @@
+/** One line of NDJSON input, as every entry point (streams, CLI, NATS worker) sees it. */
+export type NdjsonLine =
+  | { readonly lineNo: number; readonly text: string }
+  | {
+      readonly lineNo: number
+      readonly error: NdjsonLineError
+      readonly message: string
+      /** The line (decoded, invalid bytes replaced), or its first bytes when it is too long. */
+      readonly raw: string
+    }
+
+export type NdjsonLineError = 'line_too_long' | 'invalid_utf8'
+
+export interface NdjsonSplitterOptions {
+  /** The longest line accepted, in bytes, without its line ending. Default 1 MiB. */
+  readonly maxLineBytes?: number
+}
+
+export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024
+
+/** How much of an over-long line is kept to show in `raw`. */
+export const LINE_HEAD_BYTES = 1024
