@@ -1,1 +1,5 @@
-export {}
+export { main, COMMANDS } from './main.js'
+export type { CommandModule } from './main.js'
+export { UsageError, InputError } from './errors.js'
+export type { RejectRecord } from './map/batch.js'
+export type { MapCounts } from './map/counts.js'

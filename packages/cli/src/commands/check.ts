@@ -1,0 +1,64 @@
+/**
+ * `mapdown check`: compile, then run each dictionary's own Event JSON sample
+ * through the engine and report every field's outcome. The check a team runs
+ * on each dictionary pull request.
+ */
+import { createEngine } from '@mapdown/engine'
+import { COMMON_OPTIONS, parseCommandArgs } from '../args.js'
+import { addFindings } from '../check/findings.js'
+import { checkJson, checkTable } from '../check/report.js'
+import { checkSamples } from '../check/samples.js'
+import { compilePaths } from '../dictionaries/compile.js'
+import { countMessages, diagnosticFormat, formatDiagnostics, writeDiagnostics } from '../diagnostics/format.js'
+
+export const help = `Usage: mapdown check [options] [PATH...]
+
+Compiles the dictionaries, then maps each one's own Event JSON sample and
+reports every field's outcome: its value, an issue, or absent.
+PATH is a dictionary (.md) or a folder searched recursively (default: ./dictionaries).
+
+The outcomes go to stdout (a table, or JSON with --format json); diagnostics,
+including problems found in the samples, go to stderr.
+
+Options:
+      --format NAME   text, json, sarif or github (default: text)
+      --strict        fail on warnings too (sample problems become errors)
+      --debug         show stack traces
+  -h, --help          show this help
+
+Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage error.
+
+Examples:
+  mapdown check
+  mapdown check dictionaries/sentinelone/network-connection.md
+  mapdown check --strict --format github
+`
+
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  format: { type: 'string' },
+  strict: { type: 'boolean' },
+} as const
+
+export async function run(argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs('check', argv, OPTIONS)
+  if (values.help) {
+    process.stdout.write(help)
+    return 0
+  }
+  const format = diagnosticFormat('check', values.format)
+  const strict = values.strict === true
+  const result = await compilePaths(positionals)
+
+  if (result.ir.dictionaries.length > 0) {
+    // `keep`: a field issue is reported per field, never hidden by rejecting the whole sample.
+    const engine = createEngine(result.ir, { onFieldError: 'keep' })
+    const checks = checkSamples(result.ir, result.samples, engine)
+    addFindings(checks, result.files, strict)
+    process.stdout.write(format === 'json' ? checkJson(checks) : checkTable(checks))
+  }
+  writeDiagnostics(await formatDiagnostics(result.files, format))
+
+  const { errors, warnings } = countMessages(result.files)
+  return errors > 0 || (strict && warnings > 0) ? 1 : 0
+}

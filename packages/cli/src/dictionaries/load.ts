@@ -1,0 +1,69 @@
+/**
+ * Loads the mapping for `mapdown map`: either a compiled IR JSON file, or
+ * dictionaries (files or folders) compiled in-process. The compiler (and the
+ * markdown toolchain behind it) is imported only in the second case.
+ */
+import { readFile, stat } from 'node:fs/promises'
+import { InputError, systemErrorMessage } from '../errors.js'
+
+export interface LoadedMapping {
+  /** The IR as parsed JSON (validated later by `createEngine`). */
+  readonly ir: unknown
+  /** The IR as JSON text, for worker threads. */
+  readonly irJson: string
+  /** What to name in messages about the mapping. */
+  readonly label: string
+}
+
+/** Where diagnostics go when dictionaries do not compile. */
+export interface DiagnosticsTarget {
+  write(text: string): unknown
+}
+
+export async function loadMapping(paths: readonly string[], stderr: DiagnosticsTarget): Promise<LoadedMapping> {
+  const label = paths.join(', ')
+  for (const path of paths) {
+    try {
+      await stat(path)
+    } catch (error) {
+      throw new InputError(systemErrorMessage(error), path, { cause: error })
+    }
+  }
+  const only = paths.length === 1 ? (paths[0] as string) : undefined
+  if (only !== undefined && (await isIrFile(only))) return readIr(only)
+
+  const { compileFiles, formatText, serializeIr } = await import('@mapdown/compiler')
+  const result = await compileFiles([...paths])
+  if (result.errorCount > 0) {
+    stderr.write(formatText(result.files))
+    const noun = result.errorCount === 1 ? 'error' : 'errors'
+    throw new InputError(`dictionaries have ${result.errorCount} ${noun}; fix them or check with \`mapdown check\``, label)
+  }
+  if (result.ir.dictionaries.length === 0) throw new InputError('no dictionaries found (expected *.md files)', label)
+  const irJson = serializeIr(result.ir)
+  return { ir: result.ir, irJson, label }
+}
+
+/** A compiled IR file: a `.json` file, or any file whose content starts with `{`. */
+async function isIrFile(path: string): Promise<boolean> {
+  const stats = await stat(path)
+  if (!stats.isFile()) return false
+  if (path.endsWith('.json')) return true
+  if (path.endsWith('.md') || path.endsWith('.markdown')) return false
+  const head = (await readFile(path, 'utf8')).trimStart()
+  return head.startsWith('{')
+}
+
+async function readIr(path: string): Promise<LoadedMapping> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    throw new InputError(`cannot read: ${systemErrorMessage(error)}`, path, { cause: error })
+  }
+  try {
+    return { ir: JSON.parse(text), irJson: text, label: path }
+  } catch (error) {
+    throw new InputError(`not a valid IR JSON file: ${(error as Error).message}`, path, { cause: error })
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * Dispatch: `mapdown <command> [args]`. Command modules are imported lazily so
+ * that `mapdown map -d ir.json` never loads the markdown toolchain.
+ */
+import { describeError, exitCodeOf, InputError, UsageError } from './errors.js'
+import { cliVersion } from './version.js'
+
+export interface CommandModule {
+  run(argv: readonly string[]): Promise<number>
+}
+
+/** Every command, with a one-line summary for `mapdown --help`. */
+export const COMMANDS: Readonly<Record<string, { summary: string; load(): Promise<CommandModule> }>> = {
+  compile: { summary: 'compile dictionaries into the mapping IR, with diagnostics', load: () => import('./commands/compile.js') },
+  check: { summary: "compile, then map each dictionary's own sample event", load: () => import('./commands/check.js') },
+  map: { summary: 'map raw NDJSON events to normalised records', load: () => import('./commands/map.js') },
+  worker: { summary: 'map events from a NATS JetStream stream', load: loadWorker },
+}
+
+export const help = `Usage: mapdown <command> [options]
+
+Data-dictionary markdown in, normalised security telemetry out.
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, command]) => `  ${name.padEnd(9)}${command.summary}`)
+  .join('\n')}
+
+Options:
+  -h, --help     show this help (\`mapdown <command> --help\` for a command)
+  -v, --version  show the version
+      --debug    show stack traces on errors
+
+Examples:
+  mapdown compile dictionaries -o mapping.json
+  mapdown check --format github
+  mapdown map events.ndjson.gz -d mapping.json --stats > mapped.ndjson
+
+Exit codes: 0 success, 1 fatal problem, 2 usage error.
+`
+
+/** Runs mapdown with `argv` (without the node and script paths); returns the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const debug = argv.includes('--debug')
+  try {
+    return await dispatch(argv)
+  } catch (error) {
+    process.stderr.write(describeError(error, debug) + '\n')
+    return exitCodeOf(error)
+  }
+}
+
+async function dispatch(argv: readonly string[]): Promise<number> {
+  const [first, ...rest] = argv
+  if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
+    if (first === 'help' && rest[0] !== undefined) return dispatch([rest[0], '--help'])
+    if (first === undefined) {
+      process.stderr.write(help)
+      return 2
+    }
+    process.stdout.write(help)
+    return 0
+  }
+  if (first === '-v' || first === '--version') {
+    process.stdout.write(`${cliVersion()}\n`)
+    return 0
+  }
+  if (first.startsWith('-')) throw new UsageError(`expected a command before \`${first}\``)
+  const command = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined
+  if (command === undefined) {
+    throw new UsageError(`unknown command \`${first}\`, expected one of ${Object.keys(COMMANDS).join(', ')}`)
+  }
+  const module = await command.load()
+  return module.run(rest)
+}
+
+/** The NATS worker lives in its own module, which may be missing from a build. */
+async function loadWorker(): Promise<CommandModule> {
+  // A computed specifier: the module is optional, so its absence must not fail type checking.
+  const specifier = './commands/worker.js'
+  try {
+    return (await import(specifier)) as CommandModule
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') {
+      throw new InputError('the `worker` command is not available in this build', undefined, { cause: error })
+    }
+    throw error
+  }
+}
