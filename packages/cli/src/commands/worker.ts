@@ -1,0 +1,57 @@
+/**
+ * `mapdown worker`: maps events from a NATS JetStream stream, as one of many workers
+ * sharing a durable pull consumer. See docs/scale-out.md.
+ */
+import { createEngine, type Engine } from '@mapdown/engine'
+import { loadMapping } from '../dictionaries/load.js'
+import { describeError, exitCodeOf, InputError } from '../errors.js'
+import { stderrLog } from '../nats/log.js'
+import { HELP_REQUESTED, parseWorkerArgs, WORKER_USAGE } from '../nats/options.js'
+import { startWorker } from '../nats/run-worker.js'
+
+export const help = WORKER_USAGE
+
+/** Runs until SIGTERM or SIGINT (exit 0 after draining), or until consuming fails (exit 1). */
+export async function run(argv: readonly string[]): Promise<number> {
+  let debug = argv.includes('--debug')
+  try {
+    const options = parseWorkerArgs(argv)
+    if (options === HELP_REQUESTED) {
+      process.stdout.write(help)
+      return 0
+    }
+    debug = options.debug
+    const mapping = await loadMapping(options.dictionaries, process.stderr)
+    const engine = buildEngine(mapping.ir, options.onFieldError, mapping.label)
+    const log = stderrLog(options.name)
+    const worker = await startWorker(options, engine, log)
+
+    const onSignal = (signal: NodeJS.Signals) => {
+      // A second signal while draining means "now": leave without waiting.
+      if (stopRequested) process.exit(130)
+      stopRequested = true
+      void worker.stop(signal)
+    }
+    let stopRequested = false
+    process.on('SIGTERM', onSignal)
+    process.on('SIGINT', onSignal)
+    try {
+      await worker.done
+      return 0
+    } finally {
+      process.off('SIGTERM', onSignal)
+      process.off('SIGINT', onSignal)
+    }
+  } catch (error) {
+    process.stderr.write(describeError(error, debug) + '\n')
+    return exitCodeOf(error)
+  }
+}
+
+function buildEngine(ir: unknown, onFieldError: 'keep' | 'reject', label: string): Engine {
+  try {
+    return createEngine(ir, { onFieldError })
+  } catch (error) {
+    throw new InputError(`not a usable mapping IR: ${(error as Error).message}`, label, { cause: error })
+  }
+}

@@ -1,0 +1,165 @@
+import { jetstream, jetstreamManager, type ConsumerMessages } from '@nats-io/jetstream'
+import { connect, millis, type NatsConnection } from '@nats-io/transport-node'
+import type { Engine } from '@mapdown/engine'
+import { WorkerSetupError } from './errors.js'
+import type { LogWrite } from './log.js'
+import type { WorkerOptions } from './options.js'
+import { processMessage, type ProcessContext } from './process-message.js'
+import { prepareWorker } from './setup.js'
+import { Slots } from './slots.js'
+import { emptyCounters, StatsReporter, type WorkerCounters } from './stats.js'
+
+export interface RunningWorker {
+  /** Stops pulling, finishes and acknowledges the messages in hand, drains the connection. Idempotent. */
+  stop(reason: string): Promise<WorkerCounters>
+  /** Settles when the worker has stopped: by stop(), or rejected when consuming failed. */
+  readonly done: Promise<WorkerCounters>
+  counters(): WorkerCounters
+}
+
+/** How long a draining worker waits for the connection to flush before closing it. */
+const DRAIN_TIMEOUT_MS = 10_000
+
+/**
+ * Connects, prepares the consumer and starts consuming. Returns once messages flow;
+ * throws WorkerSetupError when the deployment is not usable.
+ */
+export async function startWorker(options: WorkerOptions, engine: Pick<Engine, 'mapLine'>, log: LogWrite): Promise<RunningWorker> {
+  let nc: NatsConnection
+  try {
+    nc = await connect({
+      servers: options.servers,
+      name: options.name,
+      // Never give up on the cluster: a restarted or failed-over server is rejoined,
+      // and messages in hand are redelivered by JetStream if their acks were lost.
+      reconnect: true,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 500,
+      reconnectJitter: 250,
+    })
+  } catch (error) {
+    throw new WorkerSetupError(`Cannot connect to NATS at ${options.servers.join(', ')}: ${(error as Error).message}`)
+  }
+
+  try {
+    return await consumeWith(nc, options, engine, log)
+  } catch (error) {
+    await nc.close().catch(() => {})
+    throw error
+  }
+}
+
+async function consumeWith(nc: NatsConnection, options: WorkerOptions, engine: Pick<Engine, 'mapLine'>, log: LogWrite): Promise<RunningWorker> {
+  let connected = true
+  void (async () => {
+    for await (const status of nc.status()) {
+      if (status.type === 'disconnect') connected = false
+      if (status.type === 'reconnect') connected = true
+      if (status.type === 'disconnect' || status.type === 'reconnect' || status.type === 'ldm' || status.type === 'staleConnection') {
+        log({ type: 'connection', status: status.type, ...('server' in status ? { server: status.server } : {}) })
+      } else if (status.type === 'error') {
+        log({ type: 'connection', status: 'error', error: status.error.message })
+      }
+    }
+  })()
+
+  const jsm = await jetstreamManager(nc)
+  const setup = await prepareWorker(jsm, options)
+  const js = jetstream(nc)
+  const consumer = await js.consumers.get(options.stream, options.consumer)
+  const messages = await consumer.consume({ max_messages: options.batch })
+  log({
+    type: 'started',
+    servers: options.servers,
+    stream: options.stream,
+    consumer: options.consumer,
+    consumerCreated: setup.created,
+    ackWaitMs: millis(setup.consumer.config.ack_wait ?? 0),
+    deadLetterDelivery: setup.deadLetterDelivery,
+    batch: options.batch,
+    outSubject: options.outSubject,
+    dlqSubject: options.dlqSubject,
+  })
+  void watchConsumerStatus(messages, log)
+
+  const counters = emptyCounters()
+  const slots = new Slots(options.batch)
+  const reporter = new StatsReporter(options.name)
+  const statsLine = () => reporter.line(counters, { inFlight: slots.inUse, connected })
+  const timer = options.statsIntervalMs > 0 ? setInterval(() => log({ ...statsLine() }), options.statsIntervalMs) : undefined
+  timer?.unref()
+
+  let lastFailureLog = 0
+  let failuresSinceLog = 0
+  const context: ProcessContext = {
+    js,
+    engine,
+    plan: { outSubject: options.outSubject, dlqSubject: options.dlqSubject, workerName: options.name },
+    deadLetterDelivery: setup.deadLetterDelivery,
+    publishTimeoutMs: options.publishTimeoutMs,
+    counters,
+    onFailure: (seq, error) => {
+      // A server restart fails hundreds of messages at once: log at most once a second.
+      failuresSinceLog++
+      const now = Date.now()
+      if (now - lastFailureLog < 1000) return
+      log({ type: 'failure', seq, error: (error as Error)?.message ?? String(error), failures: failuresSinceLog, action: 'redeliver' })
+      lastFailureLog = now
+      failuresSinceLog = 0
+    },
+  }
+
+  // The loop ends when messages.stop() has been called and the messages already
+  // buffered have been handed out; each one is still processed and acknowledged.
+  const loop = (async () => {
+    for await (const msg of messages) {
+      await slots.acquire()
+      void processMessage(msg, context).finally(() => slots.release())
+    }
+    await slots.idle()
+  })()
+
+  let stopping: Promise<WorkerCounters> | undefined
+  const finish = async (reason: string, error?: unknown): Promise<WorkerCounters> => {
+    if (timer !== undefined) clearInterval(timer)
+    await slots.idle()
+    log({ ...statsLine(), final: true, reason, ...(error === undefined ? {} : { error: (error as Error).message }) })
+    const drained = nc.drain().then(() => true, () => false)
+    const timedOut = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), DRAIN_TIMEOUT_MS).unref())
+    if (!(await Promise.race([drained, timedOut]))) await nc.close().catch(() => {})
+    return { ...counters }
+  }
+
+  const done = loop.then(
+    () => stopping ?? finish('consumer_closed'),
+    async (error: unknown) => {
+      await finish('consumer_failed', error)
+      throw error
+    },
+  )
+  // Avoid an unhandled rejection when nobody awaits `done` before it settles.
+  done.catch(() => {})
+
+  return {
+    counters: () => ({ ...counters }),
+    done,
+    stop: (reason) => {
+      stopping ??= (async () => {
+        log({ type: 'stopping', reason, inFlight: slots.inUse })
+        await messages.close()
+        await loop.catch(() => {})
+        return finish(reason)
+      })()
+      return stopping
+    },
+  }
+}
+
+async function watchConsumerStatus(messages: ConsumerMessages, log: LogWrite): Promise<void> {
+  for await (const status of messages.status()) {
+    // Heartbeats and pull requests are routine; the rest says something is wrong.
+    if (status.type === 'heartbeat' || status.type === 'next' || status.type === 'debug' || status.type === 'discard' || status.type === 'flow_control') continue
+    const { type, ...details } = status
+    log({ type: 'consumer', status: type, ...details })
+  }
+}
