@@ -1,0 +1,242 @@
+/**
+ * One isolated pipeline on a shared test server: an input stream, an output stream
+ * capturing the mapped and dead-letter subjects, worker processes and a collector.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream'
+import { connect, nanos, type NatsConnection } from '@nats-io/transport-node'
+
+export const CLI = fileURLToPath(new URL('../../../dist/bin.js', import.meta.url))
+export const DICTIONARY = fileURLToPath(new URL('../fixtures/dictionaries', import.meta.url))
+
+export interface ScenarioOptions {
+  /** Short unique name: streams, subjects and the consumer derive from it. */
+  name: string
+  /** Duplicate window of the output stream (ms); JetStream's default (2 min) when omitted. */
+  duplicateWindowMs?: number
+}
+
+export class Scenario {
+  readonly inputStream: string
+  readonly inputSubject: string
+  readonly outputStream: string
+  readonly outSubject: string
+  readonly dlqSubject: string
+  readonly consumer: string
+  readonly workers: WorkerProcess[] = []
+
+  private constructor(
+    readonly url: string,
+    readonly nc: NatsConnection,
+    readonly js: JetStreamClient,
+    readonly jsm: JetStreamManager,
+    name: string,
+  ) {
+    this.inputStream = `IN_${name}`
+    this.inputSubject = `in.${name}`
+    this.outputStream = `OUT_${name}`
+    this.outSubject = `out.${name}.mapped`
+    this.dlqSubject = `out.${name}.dlq`
+    this.consumer = `workers_${name}`
+  }
+
+  static async create(url: string, options: ScenarioOptions): Promise<Scenario> {
+    const nc = await connect({ servers: url, maxReconnectAttempts: -1, reconnectTimeWait: 250 })
+    const jsm = await jetstreamManager(nc)
+    const scenario = new Scenario(url, nc, jetstream(nc), jsm, options.name)
+    await jsm.streams.add({ name: scenario.inputStream, subjects: [`${scenario.inputSubject}.>`] })
+    await jsm.streams.add({
+      name: scenario.outputStream,
+      subjects: [scenario.outSubject, scenario.dlqSubject],
+      ...(options.duplicateWindowMs === undefined ? {} : { duplicate_window: nanos(options.duplicateWindowMs) }),
+    })
+    return scenario
+  }
+
+  /** Publishes the payloads in order (with bounded concurrency); returns their stream sequences. */
+  async publish(payloads: readonly (string | Uint8Array)[]): Promise<number[]> {
+    const seqs: number[] = []
+    const chunk = 200
+    for (let start = 0; start < payloads.length; start += chunk) {
+      const acks = await Promise.all(payloads.slice(start, start + chunk).map((payload, offset) => this.js.publish(`${this.inputSubject}.s${(start + offset) % 4}`, payload)))
+      for (const ack of acks) seqs.push(ack.seq)
+    }
+    return seqs
+  }
+
+  /** Starts `mapdown worker` from the built CLI; resolves once it pulls messages. */
+  async startWorker(extraArgs: readonly string[] = []): Promise<WorkerProcess> {
+    const worker = new WorkerProcess([
+      CLI, 'worker',
+      '--nats', this.url,
+      '--stream', this.inputStream,
+      '--consumer', this.consumer,
+      '--out-subject', this.outSubject,
+      '--dlq-subject', this.dlqSubject,
+      '-d', DICTIONARY,
+      '--ack-wait', '2000',
+      '--stats-interval', '1000',
+      '--name', `${this.consumer}-${this.workers.length + 1}`,
+      ...extraArgs,
+    ])
+    this.workers.push(worker)
+    await worker.waitForLog((entry) => entry.type === 'started', 30_000)
+    return worker
+  }
+
+  /** Reads the whole output stream from the start. */
+  async readOutputs(): Promise<Output[]> {
+    const info = await this.jsm.streams.info(this.outputStream)
+    const last = info.state.last_seq
+    const outputs: Output[] = []
+    if (info.state.messages === 0) return outputs
+    const consumer = await this.js.consumers.get(this.outputStream)
+    const messages = await consumer.consume({ max_messages: 1000 })
+    for await (const msg of messages) {
+      outputs.push({
+        subject: msg.subject,
+        kind: msg.subject === this.outSubject ? 'mapped' : 'dead-letter',
+        seq: Number(msg.headers?.get('Mapdown-Source-Seq')),
+        line: Number(msg.headers?.get('Mapdown-Source-Line')),
+        msgId: msg.headers?.get('Nats-Msg-Id') ?? '',
+        body: JSON.parse(msg.string()) as Record<string, unknown>,
+      })
+      if (msg.seq >= last) break
+    }
+    await messages.close()
+    return outputs
+  }
+
+  /** Polls the output stream until every sequence in `seqs` is there, or the time is up. */
+  async waitForOutputs(seqs: readonly number[], timeoutMs: number): Promise<Coverage> {
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      // Counting is cheap, reading everything is not: read once there can be enough.
+      while ((await this.jsm.streams.info(this.outputStream)).state.messages < seqs.length && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 200))
+      }
+      const coverage = cover(seqs, await this.readOutputs())
+      if (coverage.missing.length === 0 || Date.now() > deadline) return coverage
+      await new Promise((resolve) => setTimeout(resolve, 500))
+    }
+  }
+
+  /** Resolves when the output stream holds at least `count` messages. */
+  async waitForOutputCount(count: number, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs
+    while ((await this.jsm.streams.info(this.outputStream)).state.messages < count) {
+      if (Date.now() > deadline) throw new Error(`fewer than ${count} outputs after ${timeoutMs} ms`)
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+  }
+
+  async dispose(): Promise<void> {
+    for (const worker of this.workers) worker.kill('SIGKILL')
+    await Promise.all(this.workers.map((worker) => worker.exited))
+    await this.nc.close()
+  }
+}
+
+export interface Output {
+  subject: string
+  kind: 'mapped' | 'dead-letter'
+  seq: number
+  line: number
+  msgId: string
+  body: Record<string, unknown>
+}
+
+export interface Coverage {
+  outputs: Output[]
+  /** Input sequences with no output at all. */
+  missing: number[]
+  /** Outputs beyond the first for the same (seq, line, kind): what a downstream dedupe drops. */
+  duplicates: number
+  /** Sequences with both a mapped record and a dead letter: must never happen. */
+  conflicting: number[]
+}
+
+export function cover(seqs: readonly number[], outputs: Output[]): Coverage {
+  const seen = new Map<number, Set<string>>()
+  const keys = new Set<string>()
+  let duplicates = 0
+  for (const output of outputs) {
+    const key = `${output.seq}:${output.line}:${output.kind}`
+    if (keys.has(key)) duplicates++
+    keys.add(key)
+    const kinds = seen.get(output.seq) ?? new Set<string>()
+    kinds.add(output.kind)
+    seen.set(output.seq, kinds)
+  }
+  return {
+    outputs,
+    missing: seqs.filter((seq) => !seen.has(seq)),
+    duplicates,
+    conflicting: [...seen].filter(([, kinds]) => kinds.size > 1).map(([seq]) => seq),
+  }
+}
+
+export type LogEntry = Record<string, unknown> & { type?: string }
+
+/** A `mapdown worker` child process and its JSON log lines (stderr). */
+export class WorkerProcess {
+  readonly child: ChildProcess
+  readonly log: LogEntry[] = []
+  /** Non-JSON stderr, e.g. an error message at startup. */
+  readonly text: string[] = []
+  readonly exited: Promise<number | null>
+  private readonly listeners = new Set<() => void>()
+
+  constructor(args: readonly string[]) {
+    this.child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] })
+    let pending = ''
+    this.child.stderr?.setEncoding('utf8')
+    this.child.stderr?.on('data', (chunk: string) => {
+      pending += chunk
+      const lines = pending.split('\n')
+      pending = lines.pop() ?? ''
+      for (const line of lines) {
+        try {
+          this.log.push(JSON.parse(line) as LogEntry)
+        } catch {
+          this.text.push(line)
+        }
+      }
+      this.listeners.forEach((listener) => listener())
+    })
+    this.exited = new Promise((resolve) => this.child.once('exit', (code) => {
+      this.listeners.forEach((listener) => listener())
+      resolve(code)
+    }))
+  }
+
+  kill(signal: NodeJS.Signals): void {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal)
+  }
+
+  /** The last stats line, the final one once the worker has stopped. */
+  lastStats(): LogEntry | undefined {
+    return this.log.filter((entry) => entry.type === 'stats').at(-1)
+  }
+
+  waitForLog(predicate: (entry: LogEntry) => boolean, timeoutMs: number): Promise<LogEntry> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const found = this.log.find(predicate)
+        if (found !== undefined) return done(() => resolve(found))
+        if (this.child.exitCode !== null || this.child.signalCode !== null) {
+          done(() => reject(new Error(`worker exited (${this.child.exitCode ?? this.child.signalCode}): ${this.text.join('\n')}`)))
+        }
+      }
+      const timer = setTimeout(() => done(() => reject(new Error(`no such log line after ${timeoutMs} ms: ${this.text.join('\n')}`))), timeoutMs)
+      const done = (settle: () => void) => {
+        clearTimeout(timer)
+        this.listeners.delete(check)
+        settle()
+      }
+      this.listeners.add(check)
+      check()
+    })
+  }
+}
