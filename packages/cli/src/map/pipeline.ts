@@ -27,6 +27,8 @@ export interface PipelineOptions {
   readonly stdin: Readable
   /** The running totals, updated after each batch (for the progress line). */
   readonly counts?: MapCounts
+  /** Input bytes per batch; default `BATCH_BYTES`. */
+  readonly batchBytes?: number
 }
 
 export interface PipelineResult {
@@ -39,6 +41,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const { executor, out, rejects } = options
   const counts = options.counts ?? emptyCounts()
   const queue: Array<BatchResult | Promise<BatchResult>> = []
+  const batchLimit = options.batchBytes ?? BATCH_BYTES
 
   const writeNext = async (): Promise<void> => {
     const result = await (queue.shift() as BatchResult | Promise<BatchResult>)
@@ -76,7 +79,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       if (batch.length === 0) batch = lines
       else for (const line of lines) batch.push(line)
       batchBytes += chunk.byteLength
-      if (batchBytes >= BATCH_BYTES) {
+      if (batchBytes >= batchLimit) {
         await submit(input.name, batch)
         batch = []
         batchBytes = 0
