@@ -1,0 +1,193 @@
+/**
+ * The worker against a real nats-server: every input ends up mapped or dead-lettered,
+ * through worker crashes and a server restart. Numbers that depend on timing
+ * (duplicates, redeliveries, share per worker) are reported, not asserted exactly.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { AckPolicy } from '@nats-io/jetstream'
+import { nanos } from '@nats-io/transport-node'
+import { eventPayloads } from './events.js'
+import { natsSkipReason, startNatsServer, type NatsServer } from './helpers/nats-server.js'
+import { Scenario, type Coverage, type WorkerProcess } from './helpers/scenario.js'
+
+const skipReason = natsSkipReason()
+if (skipReason !== undefined) console.warn(`NATS worker tests skipped: ${skipReason}`)
+
+/** Input index of a payload from its pid, to check that records carry the right source. */
+function pidOf(record: Record<string, unknown>): number {
+  return record.process_id as number
+}
+
+function report(title: string, coverage: Coverage, workers: readonly WorkerProcess[]): void {
+  const stats = workers.map((worker) => {
+    const line = worker.lastStats()
+    return { read: line?.read, acked: line?.acked, redelivered: line?.redelivered, dlq: line?.dlq, duplicates: line?.duplicates, naked: line?.naked }
+  })
+  console.log(`${title}: outputs=${coverage.outputs.length} missing=${coverage.missing.length} downstream duplicates=${coverage.duplicates} workers=${JSON.stringify(stats)}`)
+}
+
+async function stopAll(workers: readonly WorkerProcess[]): Promise<(number | null)[]> {
+  for (const worker of workers) worker.kill('SIGTERM')
+  return Promise.all(workers.map((worker) => worker.exited))
+}
+
+describe.skipIf(skipReason !== undefined)('mapdown worker on JetStream', () => {
+  let server: NatsServer
+
+  beforeAll(async () => {
+    server = await startNatsServer()
+  })
+  afterAll(async () => {
+    await server?.dispose()
+  })
+
+  it('should map 10,000 events with two workers, none missing, and drain on SIGTERM', async () => {
+    const scenario = await Scenario.create(server.url, { name: 'two' })
+    try {
+      const workers = [await scenario.startWorker(), await scenario.startWorker()]
+      const payloads = eventPayloads(10_000, 500)
+      const seqs = await scenario.publish(payloads)
+      const coverage = await scenario.waitForOutputs(seqs, 60_000)
+      report('two workers', coverage, workers)
+
+      expect(coverage.missing).toEqual([])
+      expect(coverage.conflicting).toEqual([])
+      // Each record carries its input's sequence, and it is the right input.
+      const indexOfSeq = new Map(seqs.map((seq, index) => [seq, index]))
+      for (const output of coverage.outputs) {
+        const index = indexOfSeq.get(output.seq)!
+        const poison = index % 500 === 499
+        expect(output.kind).toBe(poison ? 'dead-letter' : 'mapped')
+        if (output.kind === 'mapped') {
+          expect(pidOf(output.body)).toBe(index)
+          expect((output.body['@mapdown'] as { source: unknown }).source).toEqual({ stream: scenario.inputStream, seq: output.seq, line: 1 })
+        } else {
+          expect(output.body).toMatchObject({ reason: 'invalid_json', payload: payloads[index], source: { seq: output.seq, line: 1 } })
+        }
+      }
+
+      expect(await stopAll(workers)).toEqual([0, 0])
+      const finals = workers.map((worker) => worker.lastStats()!)
+      for (const final of finals) expect(final).toMatchObject({ final: true, reason: 'SIGTERM', inFlight: 0 })
+      // Every message was acknowledged by someone, and each one's outputs counted once per publish.
+      const acked = finals.reduce((sum, final) => sum + (final.acked as number), 0)
+      expect(acked).toBeGreaterThanOrEqual(seqs.length)
+      const info = await scenario.jsm.consumers.info(scenario.inputStream, scenario.consumer)
+      expect(info.num_pending + info.num_ack_pending).toBe(0)
+    } finally {
+      await scenario.dispose()
+    }
+  })
+
+  it('should lose nothing when a worker is killed with SIGKILL mid-stream, and count the duplicates', async () => {
+    // A duplicate window shorter than the ack wait lets republished outputs through, so
+    // that the duplicates at-least-once delivery allows are visible downstream.
+    const scenario = await Scenario.create(server.url, { name: 'kill', duplicateWindowMs: 500 })
+    try {
+      const victim = await scenario.startWorker(['--batch', '50'])
+      const survivor = await scenario.startWorker(['--batch', '50'])
+      const seqs = await scenario.publish(eventPayloads(10_000, 1_000))
+      await scenario.waitForOutputCount(2_000, 60_000)
+      victim.kill('SIGKILL')
+      expect(await victim.exited).toBe(null)
+
+      const coverage = await scenario.waitForOutputs(seqs, 60_000)
+      report('SIGKILL', coverage, [victim, survivor])
+      expect(coverage.missing).toEqual([])
+      expect(coverage.conflicting).toEqual([])
+
+      expect(await stopAll([survivor])).toEqual([0])
+      // The victim's unacknowledged messages came back to the survivor after the ack wait.
+      expect(survivor.lastStats()!.redelivered).toBeGreaterThan(0)
+      const info = await scenario.jsm.consumers.info(scenario.inputStream, scenario.consumer)
+      expect(info.num_pending + info.num_ack_pending).toBe(0)
+    } finally {
+      await scenario.dispose()
+    }
+  })
+
+  it('should dead-letter poison messages with their reason and original payload', async () => {
+    const scenario = await Scenario.create(server.url, { name: 'poison' })
+    try {
+      const cases = readPoisonCases()
+      // One message that "kept crashing workers": delivered and nak'ed twice by the test
+      // before any worker runs, so the worker (2 attempts allowed) gives up on it.
+      await scenario.jsm.consumers.add(scenario.inputStream, { durable_name: scenario.consumer, ack_policy: AckPolicy.Explicit, ack_wait: nanos(2_000), max_deliver: -1 })
+      const [crashSeq] = await scenario.publish(['{"tcpv4": {"crashes": "the worker"}}'])
+      const consumer = await scenario.js.consumers.get(scenario.inputStream, scenario.consumer)
+      for (let attempt = 1; attempt <= 2; attempt++) {
+        const msg = await consumer.next({ expires: 5_000 })
+        expect(msg?.info.deliveryCount).toBe(attempt)
+        msg!.nak()
+      }
+
+      const seqs = await scenario.publish(cases.map((c) => c.payload))
+      const worker = await scenario.startWorker(['--max-deliver', '2'])
+      const coverage = await scenario.waitForOutputs([crashSeq!, ...seqs], 30_000)
+      expect(coverage.missing).toEqual([])
+
+      const byKey = new Map(coverage.outputs.map((output) => [`${output.seq}:${output.line}`, output]))
+      cases.forEach((poison, index) => {
+        for (const expected of poison.expected) {
+          const output = byKey.get(`${seqs[index]}:${expected.line}`)
+          expect(output, `${poison.name} line ${expected.line}`).toBeDefined()
+          expect(output!.kind, poison.name).toBe(expected.kind)
+          if (expected.kind === 'dead-letter') {
+            const { reason, payload, payloadBase64 } = output!.body
+            expect({ reason, payload, payloadBase64 }, poison.name).toEqual({ reason: expected.reason, payload: expected.payload, payloadBase64: expected.payloadBase64 })
+          }
+        }
+      })
+
+      const crashed = byKey.get(`${crashSeq}:0`)
+      expect(crashed?.body).toMatchObject({ reason: 'max_deliveries', source: { seq: crashSeq, deliveries: 3 } })
+      expect(Buffer.from(crashed!.body.payloadBase64 as string, 'base64').toString()).toBe('{"tcpv4": {"crashes": "the worker"}}')
+
+      expect(await stopAll([worker])).toEqual([0])
+      expect(worker.lastStats()).toMatchObject({ termed: 1 })
+    } finally {
+      await scenario.dispose()
+    }
+  })
+
+  // Last: it restarts the shared server.
+  it('should reconnect after a server restart mid-run and finish with none missing', async () => {
+    const scenario = await Scenario.create(server.url, { name: 'restart' })
+    try {
+      const workers = [await scenario.startWorker(['--batch', '50']), await scenario.startWorker(['--batch', '50'])]
+      const seqs = await scenario.publish(eventPayloads(10_000, 1_000))
+      await scenario.waitForOutputCount(2_000, 60_000)
+      await server.restart()
+
+      const coverage = await scenario.waitForOutputs(seqs, 75_000)
+      report('server restart', coverage, workers)
+      expect(coverage.missing).toEqual([])
+      expect(coverage.conflicting).toEqual([])
+      for (const worker of workers) {
+        expect(worker.log.some((entry) => entry.type === 'connection' && entry.status === 'reconnect')).toBe(true)
+      }
+      expect(await stopAll(workers)).toEqual([0, 0])
+    } finally {
+      await scenario.dispose()
+    }
+  })
+})
+
+interface PoisonCase {
+  name: string
+  payload: Uint8Array
+  expected: { line: number; kind: 'mapped' | 'dead-letter'; reason?: string; payload?: string; payloadBase64?: string }[]
+}
+
+/** fixtures/poison/<case>/: `payload` (the message, bytes as they are) and `expected.json`. */
+function readPoisonCases(): PoisonCase[] {
+  const root = fileURLToPath(new URL('./fixtures/poison/', import.meta.url))
+  return readdirSync(root).sort().map((name) => {
+    const payloadFile = `${root}${name}/payload`
+    const payload = existsSync(payloadFile) ? new Uint8Array(readFileSync(payloadFile)) : new Uint8Array()
+    const expected = JSON.parse(readFileSync(`${root}${name}/expected.json`, 'utf8')) as PoisonCase['expected']
+    return { name, payload, expected }
+  })
+}
