@@ -113,10 +113,12 @@ export class Scenario {
     const deadline = Date.now() + timeoutMs
     for (;;) {
       // Counting is cheap, reading everything is not: read once there can be enough.
-      while ((await this.jsm.streams.info(this.outputStream)).state.messages < seqs.length && Date.now() < deadline) {
+      while ((await this.outputCount()) < seqs.length && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 200))
       }
-      const coverage = cover(seqs, await this.readOutputs())
+      const outputs = await this.readOutputs().catch(() => undefined)
+      if (outputs === undefined) continue // the server is restarting: try again
+      const coverage = cover(seqs, outputs)
       if (coverage.missing.length === 0 || Date.now() > deadline) return coverage
       await new Promise((resolve) => setTimeout(resolve, 500))
     }
@@ -125,9 +127,18 @@ export class Scenario {
   /** Resolves when the output stream holds at least `count` messages. */
   async waitForOutputCount(count: number, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs
-    while ((await this.jsm.streams.info(this.outputStream)).state.messages < count) {
+    while ((await this.outputCount()) < count) {
       if (Date.now() > deadline) throw new Error(`fewer than ${count} outputs after ${timeoutMs} ms`)
       await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+  }
+
+  /** Messages in the output stream; 0 while the server does not answer (e.g. restarting). */
+  private async outputCount(): Promise<number> {
+    try {
+      return (await this.jsm.streams.info(this.outputStream)).state.messages
+    } catch {
+      return 0
     }
   }
 
