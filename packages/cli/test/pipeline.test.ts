@@ -72,7 +72,7 @@ describe('runPipeline', () => {
       out: new OutputSink(out.stream, 'out', false),
       rejects: undefined,
       maxLineBytes: 1 << 20,
-      stdin: Readable.from(chunks, { objectMode: true }),
+      stdin: () => Readable.from(chunks, { objectMode: true }),
       batchBytes: 4096,
     })
     expect(interrupted).toBe(false)
@@ -105,7 +105,7 @@ describe('runPipeline', () => {
       out: new OutputSink(out.stream, 'out', false),
       rejects: undefined,
       maxLineBytes: 1 << 20,
-      stdin: Readable.from(source(), { objectMode: true, highWaterMark: 1 }),
+      stdin: () => Readable.from(source(), { objectMode: true, highWaterMark: 1 }),
       batchBytes: 1,
     })
     expect(counts.mapped).toBe(300)
@@ -129,7 +129,7 @@ describe('runPipeline', () => {
       out: new OutputSink(out.stream, 'out', false),
       rejects: undefined,
       maxLineBytes: 1 << 20,
-      stdin: Readable.from(endless(), { objectMode: true, highWaterMark: 1 }),
+      stdin: () => Readable.from(endless(), { objectMode: true, highWaterMark: 1 }),
       batchBytes: 1,
     })
     expect(interrupted).toBe(true)
@@ -145,7 +145,7 @@ describe('runPipeline', () => {
       out: sink,
       rejects: undefined,
       maxLineBytes: 1 << 20,
-      stdin: Readable.from([Buffer.from(eventLines(50).join('\n'))], { objectMode: true }),
+      stdin: () => Readable.from([Buffer.from(eventLines(50).join('\n'))], { objectMode: true }),
       batchBytes: 1,
     })
     // Whether the failure is seen while writing or when flushing, the run fails naming the problem.

@@ -27,8 +27,8 @@ Options:
                              (default: keep)
       --emit-null            write missing fields as null instead of leaving them out
       --max-line-bytes N     reject longer lines (default: 1048576)
-      --workers N            worker threads (default: all cores for file input,
-                             1 for stdin or small files; 1 = no threads)
+      --workers N            worker threads; 1 maps on the main thread (default:
+                             all cores for files, 1 for stdin or under 4 MiB)
       --stats                print one JSON object with the counts on stderr at the end
       --fail-on-reject       exit with 1 when any line was rejected
       --debug                show stack traces
@@ -87,7 +87,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   progress?.start()
   let interrupted: boolean
   try {
-    ;({ interrupted } = await runPipeline({ inputs, executor, out, rejects, maxLineBytes, stdin: process.stdin, counts }))
+    ;({ interrupted } = await runPipeline({ inputs, executor, out, rejects, maxLineBytes, stdin: () => process.stdin, counts }))
     await out.end()
     await rejects?.end()
   } finally {

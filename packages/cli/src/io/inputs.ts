@@ -49,22 +49,22 @@ export async function resolveInputs(command: string, names: readonly string[]): 
  * Opens an input as a stream of byte chunks (decompressed for `.gz`).
  * Read errors surface as `InputError`s naming the input when the stream is iterated.
  */
-export function openInput(input: InputSpec, stdin: Readable): AsyncIterable<Uint8Array> {
-  const source: Readable = input.kind === 'stdin' ? stdin : createReadStream(input.name, { highWaterMark: READ_CHUNK_BYTES })
-  if (!input.gzip) return namedErrors(source, input.name)
+export function openInput(input: InputSpec, stdin: () => Readable): AsyncIterable<Uint8Array> {
+  const source: Readable = input.kind === 'stdin' ? stdin() : createReadStream(input.name, { highWaterMark: READ_CHUNK_BYTES })
+  if (!input.gzip) return namedErrors(source, input.name, input.kind === 'file')
   const gunzip = createGunzip({ chunkSize: 256 * 1024 })
   source.on('error', (error) => gunzip.destroy(error))
   source.pipe(gunzip)
-  return namedErrors(gunzip, input.name)
+  return namedErrors(gunzip, input.name, true)
 }
 
-async function* namedErrors(stream: Readable, name: string): AsyncGenerator<Uint8Array> {
+async function* namedErrors(stream: Readable, name: string, owned: boolean): AsyncGenerator<Uint8Array> {
   try {
     for await (const chunk of stream as AsyncIterable<Uint8Array>) yield chunk
   } catch (error) {
     throw new InputError(`cannot read: ${systemErrorMessage(error)}`, name, { cause: error })
   } finally {
     // Stops reading when the consumer leaves early (EPIPE on stdout, a fatal error).
-    if (stream !== process.stdin) stream.destroy()
+    if (owned) stream.destroy()
   }
 }

@@ -24,7 +24,8 @@ export interface PipelineOptions {
   /** Where rejects go; when absent they are only counted. */
   readonly rejects: OutputSink | undefined
   readonly maxLineBytes: number
-  readonly stdin: Readable
+  /** Called only when stdin is one of the inputs (touching `process.stdin` opens it). */
+  readonly stdin: () => Readable
   /** The running totals, updated after each batch (for the progress line). */
   readonly counts?: MapCounts
   /** Input bytes per batch; default `BATCH_BYTES`. */

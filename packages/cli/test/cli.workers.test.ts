@@ -1,0 +1,52 @@
+/**
+ * `--workers N` must give what `--workers 1` gives: the same output bytes in
+ * the same order, the same rejects and the same counts, over an input large
+ * enough to be spread over many batches and threads.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mixedLines } from './helpers/generate.js'
+import { normaliseTimings, runCli } from './helpers/run-cli.js'
+
+const DICTIONARIES = fileURLToPath(new URL('./fixtures/_dictionaries', import.meta.url))
+let folder = ''
+let input = ''
+
+beforeAll(() => {
+  folder = mkdtempSync(join(tmpdir(), 'mapdown-workers-'))
+  input = join(folder, 'input.ndjson')
+  // About 5 MiB: several 1 MiB batches for every thread.
+  writeFileSync(input, mixedLines(30_000).join('\n') + '\n')
+})
+afterAll(() => rmSync(folder, { recursive: true, force: true }))
+
+async function mapWith(workers: number) {
+  const out = join(folder, `out-${workers}.ndjson`)
+  const rejects = join(folder, `rejects-${workers}.ndjson`)
+  const args = ['map', '-d', DICTIONARIES, input, '-o', out, '--rejects', rejects, '--stats', '--workers', String(workers)]
+  const run = await runCli(args, { cwd: folder })
+  expect(run.exit).toBe(0)
+  return { output: readFileSync(out, 'utf8'), rejects: readFileSync(rejects, 'utf8'), stats: JSON.parse(normaliseTimings(run.stderr)) }
+}
+
+const sortedLines = (text: string) => text.split('\n').filter(Boolean).sort()
+
+describe('mapdown map --workers', () => {
+  it('should lose and duplicate nothing, and keep input order, whatever the number of threads', async () => {
+    const one = await mapWith(1)
+    const three = await mapWith(3)
+    // No event lost or duplicated: the multisets are equal...
+    expect(sortedLines(three.output)).toEqual(sortedLines(one.output))
+    expect(sortedLines(three.rejects)).toEqual(sortedLines(one.rejects))
+    // ...and with ordering preserved, the files are byte for byte the same.
+    expect(three.output).toBe(one.output)
+    expect(three.rejects).toBe(one.rejects)
+    expect(three.stats).toEqual(one.stats)
+    expect(one.stats.read).toBe(one.stats.mapped + one.stats.rejected)
+    expect(one.stats.mapped).toBeGreaterThan(20_000)
+    expect(one.stats.rejected).toBeGreaterThan(1_000)
+  })
+})
