@@ -1,0 +1,107 @@
+import type { DictionaryIR, FieldIR, FieldType, MappingIR } from '@mapdown/ir'
+import { FIELD_TYPES } from '@mapdown/ir'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { renderDictionariesTable, renderStandardNamesTable, standardNameUses } from '../scripts/tables.js'
+
+function field(name: string, type: FieldType): FieldIR {
+  return {
+    name,
+    type,
+    path: { kind: 'nested', segments: [name], text: name },
+    description: '',
+    sampleValue: null,
+    position: { start: { line: 1, column: 1 } },
+  }
+}
+
+function dictionary(id: string, fields: FieldIR[]): DictionaryIR {
+  const [logType = '', rule = ''] = id.split('/')
+  return {
+    id,
+    title: id,
+    description: null,
+    logType,
+    rule,
+    version: null,
+    author: null,
+    date: null,
+    source: `${logType}/${rule.toLowerCase()}.md`,
+    eventType: rule,
+    match: { all: [], evidence: 'field-paths' },
+    fields,
+  }
+}
+
+const arbitraryDictionaries = fc
+  .uniqueArray(
+    fc.record({
+      id: fc.tuple(fc.constantFrom('a', 'b'), fc.stringMatching(/^[A-Z][a-z]{0,5}$/)).map(([t, r]) => `${t}/${r}`),
+      fields: fc.array(fc.tuple(fc.constantFrom('src_ip', 'dst_ip', 'process_id', 'user_name', 'x|y'), fc.constantFrom(...FIELD_TYPES)), { maxLength: 6 }),
+    }),
+    { selector: (d) => d.id, maxLength: 5 },
+  )
+  .map((list) => list.map((d) => dictionary(d.id, d.fields.map(([name, type]) => field(name, type)))))
+
+describe('standardNameUses', () => {
+  it('should list each (dictionary, field) once, under its name, with its type', () => {
+    fc.assert(
+      fc.property(arbitraryDictionaries, (dictionaries) => {
+        const uses = standardNameUses(dictionaries)
+        const names = uses.map((u) => u.name)
+        expect(names).toEqual([...new Set(dictionaries.flatMap((d) => d.fields.map((f) => f.name)))].sort())
+        for (const d of dictionaries) {
+          for (const f of d.fields) {
+            const use = uses.find((u) => u.name === f.name)!
+            expect(use.dictionaries).toContain(d.id)
+            expect(use.types).toContain(f.type)
+          }
+        }
+        for (const use of uses) {
+          expect(new Set(use.types).size).toBe(use.types.length)
+          expect(use.dictionaries.every((id) => dictionaries.find((d) => d.id === id)!.fields.some((f) => f.name === use.name))).toBe(true)
+        }
+      }),
+    )
+  })
+
+  it('should show an inconsistent name with all its types', () => {
+    const uses = standardNameUses([dictionary('a/X', [field('src_port', 'integer')]), dictionary('a/Y', [field('src_port', 'string')])])
+    expect(uses).toEqual([{ name: 'src_port', types: ['integer', 'string'], dictionaries: ['a/X', 'a/Y'] }])
+  })
+})
+
+describe('tables', () => {
+  const ir: MappingIR = {
+    irVersion: 1,
+    dictionaries: [dictionary('s/DNS', [field('dst_host_name', 'string'), field('process_id', 'integer')]), dictionary('s/Tcp', [field('process_id', 'integer'), field('a|b', 'ip')])],
+  }
+
+  it('should render the standard names, sorted, with escaped pipes', () => {
+    expect(renderStandardNamesTable(ir)).toBe(
+      [
+        '| Standard Name | Type | Dictionaries |',
+        '| --- | --- | --- |',
+        '| `a\\|b` | ip | `s/Tcp` |',
+        '| `dst_host_name` | string | `s/DNS` |',
+        '| `process_id` | integer | `s/DNS`, `s/Tcp` |',
+      ].join('\n'),
+    )
+  })
+
+  it('should render one row per dictionary, linking its file', () => {
+    const lines = renderDictionariesTable(ir).split('\n')
+    expect(lines).toHaveLength(2 + ir.dictionaries.length)
+    expect(lines[2]).toBe('| `s/DNS` | s | `DNS` | 2 | [s/dns.md](s/dns.md) |')
+  })
+
+  it('should render the same IR to the same text', () => {
+    fc.assert(
+      fc.property(arbitraryDictionaries, (dictionaries) => {
+        const a = renderStandardNamesTable({ irVersion: 1, dictionaries })
+        const b = renderStandardNamesTable({ irVersion: 1, dictionaries: [...dictionaries].reverse() })
+        expect(a).toBe(b)
+      }),
+    )
+  })
+})
