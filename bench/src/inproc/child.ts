@@ -1,0 +1,94 @@
+/**
+ * One in-process row, in its own process so rows never share a JIT or a heap:
+ *
+ *   node inproc/child.js --mapper <id> --data <file.ndjson> --runs N --warmup W
+ *
+ * Reads the file into memory (not timed), builds the mapper (not timed), maps
+ * the first W lines to warm the JIT, then maps every line N times, timing
+ * each pass. Prints one JSON line: the events/s of each pass, or why the row
+ * is unavailable.
+ */
+import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { createLineMapper, IN_PROCESS_MAPPER_IDS, UnavailableError, type InProcessMapperId, type LineMapper } from './line-mappers.js'
+
+export type ChildReport =
+  | { ok: true; events: number; eventsPerSecond: number[]; rejected: number; outputChars: number; stats: unknown }
+  | { ok: false; unavailable: boolean; reason: string }
+
+interface Pass {
+  seconds: number
+  rejected: number
+  outputChars: number
+}
+
+function passSync(lines: readonly string[], map: (line: string) => string | null): Pass {
+  let rejected = 0
+  let outputChars = 0
+  const started = process.hrtime.bigint()
+  for (let i = 0; i < lines.length; i++) {
+    const out = map(lines[i] as string)
+    if (out === null) rejected++
+    else outputChars += out.length
+  }
+  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, rejected, outputChars }
+}
+
+async function passAsync(lines: readonly string[], map: (line: string) => Promise<string | null>): Promise<Pass> {
+  let rejected = 0
+  let outputChars = 0
+  const started = process.hrtime.bigint()
+  for (let i = 0; i < lines.length; i++) {
+    const out = await map(lines[i] as string)
+    if (out === null) rejected++
+    else outputChars += out.length
+  }
+  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, rejected, outputChars }
+}
+
+const pass = (lines: readonly string[], mapper: LineMapper): Pass | Promise<Pass> =>
+  mapper.kind === 'sync' ? passSync(lines, mapper.map) : passAsync(lines, mapper.map)
+
+async function main(): Promise<ChildReport> {
+  const { values } = parseArgs({
+    options: { mapper: { type: 'string' }, data: { type: 'string' }, runs: { type: 'string' }, warmup: { type: 'string' } },
+  })
+  const id = values.mapper as InProcessMapperId | undefined
+  if (id === undefined || !IN_PROCESS_MAPPER_IDS.includes(id)) throw new Error(`--mapper must be one of ${IN_PROCESS_MAPPER_IDS.join(', ')}`)
+  if (values.data === undefined) throw new Error('--data is required')
+  const runs = Number(values.runs ?? '5')
+  const warmup = Number(values.warmup ?? '20000')
+  const lines = readFileSync(values.data, 'utf8').split('\n').filter((line) => line !== '')
+  let mapper: LineMapper
+  try {
+    mapper = await createLineMapper(id)
+  } catch (error) {
+    return { ok: false, unavailable: error instanceof UnavailableError, reason: (error as Error).message }
+  }
+  const warmLines = lines.slice(0, warmup)
+  await pass(warmLines, mapper)
+  await pass(warmLines, mapper)
+  const eventsPerSecond: number[] = []
+  let last: Pass | undefined
+  for (let run = 0; run < runs; run++) {
+    last = await pass(lines, mapper)
+    eventsPerSecond.push(lines.length / last.seconds)
+  }
+  return {
+    ok: true,
+    events: lines.length,
+    eventsPerSecond,
+    rejected: last?.rejected ?? 0,
+    outputChars: last?.outputChars ?? 0,
+    stats: mapper.stats?.() ?? null,
+  }
+}
+
+main().then(
+  (report) => process.stdout.write(JSON.stringify(report) + '\n'),
+  (error: unknown) => {
+    const report: ChildReport = { ok: false, unavailable: false, reason: (error as Error).stack ?? String(error) }
+    process.stdout.write(JSON.stringify(report) + '\n')
+    process.exitCode = 1
+  },
+)

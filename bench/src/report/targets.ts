@@ -1,0 +1,48 @@
+/** The issue's targets, checked against a run's medians. */
+import type { RowResult } from '../rows/result.js'
+
+export interface TargetCheck {
+  target: string
+  measured: string
+  status: 'met' | 'not met' | 'not measured'
+}
+
+const MB_LIMIT = 250
+
+function ok(rows: readonly RowResult[], id: string): RowResult | undefined {
+  const row = rows.find((candidate) => candidate.id === id)
+  return row?.status === 'ok' && row.eventsPerSecond !== undefined ? row : undefined
+}
+
+function ratioCheck(target: string, numerator: RowResult | undefined, denominator: RowResult | undefined, at: number): TargetCheck {
+  if (numerator?.eventsPerSecond === undefined || denominator?.eventsPerSecond === undefined) {
+    return { target, measured: '–', status: 'not measured' }
+  }
+  const ratio = numerator.eventsPerSecond.median / denominator.eventsPerSecond.median
+  return { target, measured: `${ratio.toFixed(2)}×`, status: ratio >= at ? 'met' : 'not met' }
+}
+
+export function checkTargets(rows: readonly RowResult[], workersAll: number, bigBytes: number): TargetCheck[] {
+  const checks: TargetCheck[] = [
+    ratioCheck('engine in-process ≥ 0.80× hand-written', ok(rows, 'mapdown.engine'), ok(rows, 'handwritten'), 0.8),
+    ratioCheck('CLI --workers 1 ≥ 0.85× hand-written (whole process)', ok(rows, 'process.cli-w1'), ok(rows, 'process.handwritten'), 0.85),
+  ]
+  const scaling = ratioCheck(`CLI --workers ${workersAll} ≥ 1.7× --workers 1`, ok(rows, `process.cli-w${workersAll}`), ok(rows, 'process.cli-w1'), 1.7)
+  if (workersAll !== 2) scaling.target += ` (the issue's target is for 2 workers on 2 cores; this machine has ${workersAll})`
+  checks.push(scaling)
+  const rss = rows.filter((row) => row.dataset === 'big' && row.status === 'ok' && row.peakRssMb !== undefined)
+  const sizeText = bigBytes >= 1024 ** 3 ? `${(bigBytes / 1024 ** 3).toFixed(0)} GiB` : `${Math.round(bigBytes / 1e6)} MB`
+  if (rss.length === 0) {
+    checks.push({ target: `peak RSS < ${MB_LIMIT} MB on a 1 GiB input`, measured: '–', status: 'not measured' })
+  } else {
+    const worst = Math.max(...rss.map((row) => row.peakRssMb?.max ?? Infinity))
+    const measured = rss.map((row) => `${row.label.replace('mapdown map ', '')}: ${Math.round(row.peakRssMb?.max ?? NaN)} MB`).join(', ')
+    const onFullSize = bigBytes >= 1024 ** 3
+    checks.push({
+      target: `peak RSS < ${MB_LIMIT} MB on a 1 GiB input`,
+      measured: `${measured} (on ${sizeText})`,
+      status: !onFullSize ? 'not measured' : worst < MB_LIMIT ? 'met' : 'not met',
+    })
+  }
+  return checks
+}

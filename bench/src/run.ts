@@ -1,0 +1,163 @@
+/**
+ * `pnpm bench`: generates the inputs once (bench/.data, reused while the
+ * recipe is unchanged), checks that every mapper writes the same records,
+ * then measures every row and prints the tables. Results also go to
+ * bench/.data/results/ (latest.json, latest.md for BENCHMARKS.md).
+ * Exit code 1 when a mapper's output was wrong, 2 on a usage error.
+ */
+import { execFile } from 'node:child_process'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import type { CompileReport } from './compile/child.js'
+import { ensureDataFile, type DataFile } from './generate/datafile.js'
+import { mixedRecipe, networkConnectionBytesRecipe, networkConnectionRecipe } from './generate/datasets.js'
+import { readDictionarySamples } from './generate/samples.js'
+import { summarize } from './measure/stats.js'
+import { parseOptions, selected, USAGE, UsageError, type BenchOptions } from './options.js'
+import { BENCH_DIST, DATA_DIR, DICTIONARIES_DIR } from './paths.js'
+import { describeMachine } from './report/machine.js'
+import { renderMarkdown, renderText, type Report, type Section } from './report/table.js'
+import { checkTargets } from './report/targets.js'
+import { bigRows, defaultCores, IN_PROCESS_ROWS, processRows } from './rows/plan.js'
+import type { CompileRowResult, RowResult } from './rows/result.js'
+import { runInProcessRow } from './rows/run-in-process.js'
+import { runProcessRows } from './rows/run-whole-process.js'
+import { verifyMappers } from './verify.js'
+
+const VERIFY_LINES = 1000
+const log = (message: string): void => void process.stderr.write(`[bench] ${message}\n`)
+const mb = (bytes: number): string => `${Math.round(bytes / 1e6)} MB`
+
+async function main(): Promise<number> {
+  let options: BenchOptions | 'help'
+  try {
+    options = parseOptions(process.argv.slice(2), process.env, defaultCores())
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`)
+    return 2
+  }
+  if (options === 'help') {
+    process.stdout.write(USAGE)
+    return 0
+  }
+  const notes: string[] = []
+  const want = (id: string): boolean => selected(options, id)
+
+  // 1. Inputs.
+  const networkConnection = await generate(networkConnectionRecipe(options.events, options.seed))
+  const samples = readDictionarySamples(DICTIONARIES_DIR)
+  for (const skipped of samples.filter((outcome) => !outcome.ok)) notes.push(`mixed stream: ${skipped.file} left out (${skipped.reason})`)
+  const usable = samples.flatMap((outcome) => (outcome.ok ? [{ file: outcome.file, sample: outcome.sample }] : []))
+  const mixed = usable.length > 0 ? await generate(mixedRecipe(options.events, options.seed, usable)) : null
+  const bigSelected = !options.skipBig && bigRows(options.workersAll).some((row) => want(row.id))
+  const big = bigSelected ? await generate(networkConnectionBytesRecipe(options.bigBytes, options.seed)) : null
+
+  // 2. Same records from every mapper before anything is timed.
+  log(`checking every mapper against the hand-written one on the first ${VERIFY_LINES} events`)
+  const firstLines = readFileSync(networkConnection.path, 'utf8').split('\n', VERIFY_LINES)
+  const verification = await verifyMappers(firstLines)
+  log(`verified: ${verification.verified.join(', ') || '(no mapper available)'}`)
+  for (const [id, reason] of verification.failures) log(`NOT EQUIVALENT: ${id}: ${reason}`)
+
+  // 3. In-process rows, one child process each.
+  const inProcess: RowResult[] = []
+  for (const def of IN_PROCESS_ROWS.filter((row) => want(row.id))) {
+    const input = def.dataset === 'mixed' ? mixed : networkConnection
+    const failure = def.dataset === 'network-connection' ? verification.failures.get(def.mapper) : undefined
+    if (failure !== undefined || input === null) {
+      inProcess.push({ id: def.id, label: def.label, dataset: def.dataset, mode: 'in-process', status: failure ? 'failed' : 'unavailable', reason: failure ?? 'no dictionary sample for the mixed stream', notes: [] })
+      continue
+    }
+    log(`${def.id}: ${options.runs} runs in one process`)
+    inProcess.push(await runInProcessRow(def, { dataPath: input.path, events: input.events, runs: options.runs, warmup: options.warmup }))
+  }
+
+  // 4. Whole-process rows, interleaved.
+  const outDir = join(DATA_DIR, 'out')
+  const inputs = {
+    'network-connection': { path: networkConnection.path, events: networkConnection.events },
+    ...(mixed === null ? {} : { mixed: { path: mixed.path, events: mixed.events } }),
+    ...(big === null ? {} : { big: { path: big.path, events: big.events } }),
+  }
+  const referenceLines = { 'network-connection': verification.referenceLines }
+  const wholeProcess = await runProcessRows(processRows(options.workersAll).filter((row) => want(row.id)), { inputs, runs: options.runs, outDir, referenceLines, log })
+  const bigResults = big === null ? [] : await runProcessRows(bigRows(options.workersAll).filter((row) => want(row.id)), { inputs, runs: 1, outDir, referenceLines, log })
+
+  // 5. Compile time.
+  const compile = want('compile') ? await runCompileRow(options.runs) : null
+
+  // 6. Report.
+  const engineRows = inProcess.filter((row) => row.id.includes('mapdown'))
+  if (engineRows.length > 0) notes.push('engine stats are counted over every pass of the row (warm-up included)')
+  const sections: Section[] = [
+    { title: `In process: ${integer(networkConnection.events)} NetworkConnection events (${mb(networkConnection.bytes)}), original dictionary`, rows: inProcess.filter((row) => row.dataset === 'network-connection') },
+    { title: `Whole process, file to file: the same ${integer(networkConnection.events)} events`, rows: wholeProcess.filter((row) => row.dataset === 'network-connection') },
+  ]
+  if (mixed !== null) {
+    sections.push({
+      title: `Mixed stream: ${integer(mixed.events)} events of ${usable.length} dictionaries (${mb(mixed.bytes)})`,
+      rows: [...inProcess, ...wholeProcess].filter((row) => row.dataset === 'mixed'),
+    })
+  }
+  if (big !== null) sections.push({ title: `Peak RSS: ${integer(big.events)} events, ${mb(big.bytes)} input, one run`, rows: bigResults })
+  const allRows = sections.flatMap((section) => section.rows)
+  const report: Report = {
+    machine: describeMachine(),
+    runs: options.runs,
+    sections: sections.filter((section) => section.rows.length > 0),
+    compile,
+    targets: checkTargets(allRows, options.workersAll, options.bigBytes),
+    notes,
+  }
+  process.stdout.write('\n' + renderText(report))
+  const resultsDir = join(DATA_DIR, 'results')
+  mkdirSync(resultsDir, { recursive: true })
+  const json = JSON.stringify({ options, report }, null, 2) + '\n'
+  writeFileSync(join(resultsDir, 'latest.json'), json)
+  writeFileSync(join(resultsDir, `${report.machine.date.replaceAll(':', '-')}.json`), json)
+  writeFileSync(join(resultsDir, 'latest.md'), renderMarkdown(report))
+  log(`results written to ${resultsDir}/latest.{json,md}`)
+  const failed = allRows.some((row) => row.status === 'failed') || verification.failures.size > 0 || compile?.status === 'failed'
+  return failed ? 1 : 0
+}
+
+const integer = (value: number): string => value.toLocaleString('en-US')
+
+async function generate(recipe: Parameters<typeof ensureDataFile>[1]): Promise<DataFile> {
+  const file = await ensureDataFile(DATA_DIR, recipe)
+  log(`${file.reused ? 'reusing' : 'generated'} ${file.path} (${integer(file.events)} events, ${mb(file.bytes)})`)
+  return file
+}
+
+async function runCompileRow(runs: number): Promise<CompileRowResult> {
+  log('compile: 1,000 generated dictionaries')
+  let stdout: string
+  try {
+    stdout = (await promisify(execFile)(process.execPath, [join(BENCH_DIST, 'compile', 'child.js'), '--count', '1000', '--runs', String(runs)], { maxBuffer: 16 << 20 })).stdout
+  } catch (error) {
+    stdout = (error as { stdout?: string }).stdout ?? ''
+    if (stdout.trim() === '') return { status: 'failed', reason: (error as Error).message }
+  }
+  const report = JSON.parse(stdout.trim().split('\n').pop() ?? '') as CompileReport
+  if (!report.ok) return { status: report.unavailable ? 'unavailable' : 'failed', reason: report.reason }
+  return {
+    status: 'ok',
+    count: report.count,
+    coldMs: report.coldMs,
+    warmMs: summarize(report.warmMs),
+    originalMs: summarize(report.originalMs),
+    createEngineMs: report.createEngineMs === null ? null : summarize(report.createEngineMs),
+    warnings: report.warnings,
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    process.stderr.write(`[bench] ${error instanceof UsageError ? error.message : ((error as Error).stack ?? String(error))}\n`)
+    process.exitCode = 1
+  },
+)
