@@ -1,4 +1,21 @@
+export { createEngine } from './engine/create.js'
+export { IrValidationError, IrVersionError } from './errors.js'
 export { coerce } from './coerce/index.js'
-export type { CoercionIssueCode, CoercionResult } from './coerce/index.js'
 export { NdjsonSplitter } from './ndjson/splitter.js'
+export { createMapStream } from './stream/map-stream.js'
+export { mapEvents } from './stream/map-events.js'
+export type {
+  Engine,
+  EngineOptions,
+  EngineStats,
+  FieldIssue,
+  MapResult,
+  MappedRecord,
+  MappedValue,
+  RecordMetadata,
+  RejectReason,
+} from './engine/types.js'
+export type { IrProblem } from './errors.js'
+export type { CoercionIssueCode, CoercionResult } from './coerce/index.js'
 export type { NdjsonLine, NdjsonLineError, NdjsonSplitterOptions } from './ndjson/line.js'
+export type { MapStreamOptions } from './stream/map-stream.js'

@@ -1,0 +1,112 @@
+import type { DictionaryIR, MatchCondition, MatchValue, PathIR } from '@mapdown/ir'
+import { lookupSimple } from '../interpret/lookup.js'
+import { conditionHolds } from '../lookup/condition.js'
+import { jsonPathReader } from '../lookup/jsonpath.js'
+import { NO_ROUTE, type Route } from '../engine/plan.js'
+import { simplePathSource } from './accessor.js'
+import { generateFunction } from './generate.js'
+
+type Event = Record<string, unknown>
+type Predicate = (event: Event) => boolean
+type SimplePath = Exclude<PathIR, { kind: 'jsonpath' }>
+
+/**
+ * Routing prepared once. Dictionaries whose predicate has an `equals`
+ * condition are indexed by it: the value at that path is read once per
+ * event and looked up in a Map to find the only candidates worth testing.
+ * The others are tested one by one, with compiled readers. Matches are
+ * reported in dictionary order, as the interpreter reports them.
+ */
+export function compiledRouter(dictionaries: readonly DictionaryIR[]): (event: Event) => Route {
+  const predicates = dictionaries.map((dictionary) => predicate(dictionary.match.all))
+  const groups = new Map<string, { read: (event: Event) => unknown; byValue: Map<MatchValue, number[]> }>()
+  const unindexed: number[] = []
+  dictionaries.forEach((dictionary, index) => {
+    const key = dictionary.match.all.find((c): c is MatchCondition & { op: 'equals'; path: SimplePath } => c.op === 'equals' && c.path.kind !== 'jsonpath')
+    if (key === undefined) {
+      unindexed.push(index)
+      return
+    }
+    const pathKey = JSON.stringify(pathIdentity(key.path))
+    let group = groups.get(pathKey)
+    if (group === undefined) {
+      group = { read: simpleReader(key.path), byValue: new Map() }
+      groups.set(pathKey, group)
+    }
+    for (const value of new Set(key.values)) {
+      const candidates = group.byValue.get(value) ?? []
+      candidates.push(index)
+      group.byValue.set(value, candidates)
+    }
+  })
+  const groupList = [...groups.values()]
+
+  return (event) => {
+    let first = NO_ROUTE
+    let all: number[] | undefined
+    const consider = (index: number): void => {
+      if (!predicates[index]!(event)) return
+      if (first === NO_ROUTE) first = index
+      else (all ??= [first]).push(index)
+    }
+    for (const group of groupList) {
+      const value = group.read(event)
+      if (value === null || typeof value !== 'object') {
+        const candidates = group.byValue.get(value as MatchValue)
+        if (candidates !== undefined) for (const index of candidates) consider(index)
+      }
+    }
+    for (const index of unindexed) consider(index)
+    return all === undefined ? first : all.sort((a, b) => a - b)
+  }
+}
+
+function pathIdentity(path: SimplePath): unknown {
+  return path.kind === 'flat' ? [path.kind, path.key] : path.kind === 'nested' ? [path.kind, path.segments] : [path.kind, path.segments, path.key]
+}
+
+function predicate(conditions: readonly MatchCondition[]): Predicate {
+  const tests = conditions.map(conditionTest)
+  if (tests.length === 1) return tests[0]!
+  return (event) => {
+    for (const test of tests) if (!test(event)) return false
+    return true
+  }
+}
+
+function conditionTest(condition: MatchCondition): Predicate {
+  if (condition.path.kind === 'jsonpath') {
+    const read = jsonPathReader(condition.path.expression)
+    return (event) => conditionHolds(condition, read(event))
+  }
+  const read = simpleReader(condition.path)
+  if (condition.op === 'present') {
+    return (event) => {
+      const value = read(event)
+      return value !== undefined && value !== null
+    }
+  }
+  const values = condition.values
+  if (values.length > 4) {
+    const set = new Set<unknown>(values)
+    return (event) => {
+      const value = read(event)
+      return (value === null || typeof value !== 'object') && set.has(value)
+    }
+  }
+  return (event) => {
+    const value = read(event)
+    for (const expected of values) if (expected === value) return true
+    return false
+  }
+}
+
+/** A generated reader for a simple path, or the interpreter's when generation is unavailable. */
+export function simpleReader(path: SimplePath): (event: Event) => unknown {
+  const source = simplePathSource(path)
+  const generated =
+    source === undefined
+      ? undefined
+      : generateFunction<(event: Event) => unknown>(['isArray', 'hasOwn'], `return function read(e) {\nlet v;\n${source}\nreturn v;\n}`, [Array.isArray, Object.hasOwn])
+  return generated ?? ((event) => lookupSimple(event, path))
+}

@@ -1,0 +1,121 @@
+import { Buffer } from 'node:buffer'
+import { RESERVED_KEY, type DictionaryIR } from '@mapdown/ir'
+import { compiledPlan } from '../compile/plan.js'
+import { interpretedPlan } from '../interpret/plan.js'
+import { validateIr } from '../validate/ir.js'
+import { mayExceedDepth, exceedsDepth } from './depth.js'
+import { registerInternals } from './internals.js'
+import { resolveOptions } from './options.js'
+import { NO_ROUTE } from './plan.js'
+import { StatsCounter } from './stats.js'
+import type { Engine, EngineOptions, FieldIssue, MapResult, MappedRecord, RejectReason } from './types.js'
+
+/**
+ * Validates an IR (ajv, then the rules the schema cannot express) and
+ * prepares it: routing index, generated mappers, coercers. Throws
+ * IrValidationError / IrVersionError for a bad IR, TypeError / RangeError
+ * for bad options; after that, nothing the engine does throws.
+ */
+export function createEngine(ir: unknown, options: EngineOptions = {}): Engine {
+  const mapping = validateIr(ir)
+  const resolved = resolveOptions(options)
+  const dictionaries = mapping.dictionaries
+  const plan = resolved.mode === 'interpreted' ? interpretedPlan(dictionaries, resolved) : compiledPlan(dictionaries, resolved)
+  const fast = resolved.mode === 'compiled'
+  const { route, mappers } = plan
+  const stats = new StatsCounter(dictionaries.map((d) => d.id))
+  const { maxDepth, maxLineBytes } = resolved
+  const rejectOnIssue = resolved.onFieldError === 'reject'
+  let fastPathRuns = 0
+
+  const reject = (reason: RejectReason, message: string): MapResult => {
+    stats.recordRejected(reason)
+    return { ok: false, reason, message }
+  }
+
+  /** Routing and mapping of an event known to be within the limits. */
+  const mapObject = (event: unknown): MapResult => {
+    if (event === null || typeof event !== 'object' || Array.isArray(event)) {
+      return reject('not_an_object', `Unexpected ${Array.isArray(event) ? 'array' : event === null ? 'null' : typeof event} event, expected a JSON object`)
+    }
+    const object = event as Record<string, unknown>
+    const target = route(object)
+    if (target === NO_ROUTE) return reject('no_matching_dictionary', 'Unexpected event that no dictionary matches, expected one match')
+    if (typeof target !== 'number') {
+      const ids = target.map((index) => dictionaries[index]!.id)
+      return reject('ambiguous_match', `Unexpected event that ${ids.length} dictionaries match (${ids.join(', ')}), expected one match`)
+    }
+    const dictionary = dictionaries[target]!
+    const issues: FieldIssue[] = []
+    const record = mappers[target]!(object, issues)
+    if (fast) fastPathRuns += 1
+    if (issues.length > 0) {
+      stats.recordIssues(issues)
+      if (rejectOnIssue) {
+        stats.recordRejected('field_error')
+        return {
+          ok: false,
+          reason: 'field_error',
+          message: `Unexpected ${issues.length} field issue(s) (${issues.map((i) => `${i.field}: ${i.code}`).join(', ')}), expected none with onFieldError 'reject'`,
+          dictionary: dictionary.id,
+          issues,
+        }
+      }
+      record[RESERVED_KEY] = { dictionary: dictionary.id, rule: dictionary.rule, logType: dictionary.logType, issues }
+    } else {
+      record[RESERVED_KEY] = { dictionary: dictionary.id, rule: dictionary.rule, logType: dictionary.logType }
+    }
+    stats.recordMapped(target)
+    return { ok: true, dictionary: dictionary.id, record: record as MappedRecord, issues }
+  }
+
+  /** Anything thrown while reading an event: a stack overflow is nesting; the rest means the value is not JSON data. */
+  const readFailure = (error: unknown): MapResult =>
+    error instanceof RangeError
+      ? reject('too_deep', `Unexpected nesting too deep to read (${error.message}), expected at most ${maxDepth} levels`)
+      : reject('not_an_object', `Unexpected event that cannot be read as JSON data (${error instanceof Error ? error.message : String(error)})`)
+
+  const tooDeep = (): MapResult => reject('too_deep', `Unexpected nesting deeper than ${maxDepth} levels, expected at most ${maxDepth} (option maxDepth)`)
+
+  const engine: Engine = {
+    dictionaries: dictionaries as readonly DictionaryIR[],
+
+    map(event) {
+      try {
+        if (exceedsDepth(event, maxDepth)) return tooDeep()
+        return mapObject(event)
+      } catch (error) {
+        return readFailure(error)
+      }
+    },
+
+    mapLine(line) {
+      try {
+        if (typeof line !== 'string') return reject('invalid_json', `Unexpected ${typeof line} line, expected a string`)
+        // UTF-8 takes 1 to 3 bytes per UTF-16 unit: only measure when the length cannot decide.
+        if (line.length > maxLineBytes || (line.length * 3 > maxLineBytes && Buffer.byteLength(line, 'utf8') > maxLineBytes)) {
+          return reject('line_too_long', `Unexpected line of ${Buffer.byteLength(line, 'utf8')} bytes, expected at most ${maxLineBytes} (option maxLineBytes)`)
+        }
+        let event: unknown
+        try {
+          event = JSON.parse(line)
+        } catch (error) {
+          return reject('invalid_json', `Unexpected invalid JSON (${error instanceof Error ? error.message : String(error)}), expected one JSON value per line`)
+        }
+        if (mayExceedDepth(line, maxDepth) && exceedsDepth(event, maxDepth)) return tooDeep()
+        return mapObject(event)
+      } catch (error) {
+        return readFailure(error)
+      }
+    },
+
+    stats: () => stats.snapshot(),
+  }
+  registerInternals(engine, {
+    mode: resolved.mode,
+    generatedMappers: plan.generated,
+    fastPathRuns: () => fastPathRuns,
+    recordFramingReject: (reason) => stats.recordRejected(reason),
+  })
+  return engine
+}

@@ -1,0 +1,22 @@
+import type { Engine, RejectReason } from './types.js'
+
+/** What an engine really runs, for tests and benchmarks; not part of the public API. */
+export interface EngineInternals {
+  readonly mode: 'compiled' | 'interpreted'
+  /** Dictionaries with a generated mapper. */
+  readonly generatedMappers: number
+  /** Events mapped by a generated mapper so far: proof that the fast path ran. */
+  readonly fastPathRuns: () => number
+  /** Counts a line that never reached the engine (framing errors found by a stream), so that its stats stay whole. */
+  readonly recordFramingReject: (reason: RejectReason) => void
+}
+
+const internals = new WeakMap<Engine, EngineInternals>()
+
+export function registerInternals(engine: Engine, value: EngineInternals): void {
+  internals.set(engine, value)
+}
+
+export function engineInternals(engine: Engine): EngineInternals | undefined {
+  return internals.get(engine)
+}

@@ -1,0 +1,49 @@
+import type { DictionaryIR } from '@mapdown/ir'
+import { coerce } from '../coerce/index.js'
+import { conditionHolds } from '../lookup/condition.js'
+import { MultipleValues } from '../lookup/multiple.js'
+import { singleValue } from '../lookup/jsonpath.js'
+import { coercionIssue, multipleValuesIssue } from '../engine/issues.js'
+import { NO_ROUTE, type FieldMapper, type MappingPlan, type Route } from '../engine/plan.js'
+import type { ResolvedOptions } from '../engine/options.js'
+import { lookupAll, lookupSimple } from './lookup.js'
+
+/**
+ * The reference semantics: every predicate of every dictionary is evaluated
+ * for every event, and every path is walked segment by segment. Slow and
+ * obviously right; the compiled plan must give identical results.
+ */
+export function interpretedPlan(dictionaries: readonly DictionaryIR[], options: ResolvedOptions): MappingPlan {
+  const route = (event: Record<string, unknown>): Route => {
+    const matched: number[] = []
+    dictionaries.forEach((dictionary, index) => {
+      if (dictionary.match.all.every((condition) => conditionHolds(condition, lookupAll(event, condition.path)))) matched.push(index)
+    })
+    if (matched.length === 0) return NO_ROUTE
+    return matched.length === 1 ? matched[0]! : matched
+  }
+  return { route, mappers: dictionaries.map((d) => interpretedMapper(d, options)), generated: 0 }
+}
+
+export function interpretedMapper(dictionary: DictionaryIR, options: ResolvedOptions): FieldMapper {
+  return (event, issues) => {
+    const record: Record<string, unknown> = {}
+    for (const field of dictionary.fields) {
+      const value = field.path.kind === 'jsonpath' ? singleValue(lookupAll(event, field.path)) : lookupSimple(event, field.path)
+      if (value instanceof MultipleValues) {
+        issues.push(multipleValuesIssue(field, value))
+        continue
+      }
+      const result = coerce(value, field.type, field.dateArgument)
+      if (result.kind === 'value') defineField(record, field.name, result.value)
+      else if (result.kind === 'issue') issues.push(coercionIssue(field, value, result))
+      else if (options.emitNull) defineField(record, field.name, null)
+    }
+    return record
+  }
+}
+
+/** An own, enumerable data property, whatever the name (no setter such as `__proto__` runs). */
+function defineField(record: Record<string, unknown>, name: string, value: unknown): void {
+  Object.defineProperty(record, name, { value, writable: true, enumerable: true, configurable: true })
+}

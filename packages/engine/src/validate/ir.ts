@@ -1,0 +1,62 @@
+import { IR_VERSION, type MappingIR, type PathIR } from '@mapdown/ir'
+import { IrValidationError, IrVersionError, type IrProblem } from '../errors.js'
+import { checkJsonPathScripts, FilterPolicyError } from './filter-policy.js'
+import { irSchemaValidator } from './schema.js'
+
+/**
+ * Standard names that would change an object's prototype when assigned as a
+ * property. Records are built with plain assignments for speed, so such a
+ * name is refused here (the schema alone cannot know why).
+ */
+const UNSAFE_NAMES = new Set(['__proto__'])
+
+/** Checks an untrusted value against the IR schema and the rules the schema cannot express. */
+export function validateIr(ir: unknown): MappingIR {
+  if (ir === null || typeof ir !== 'object' || Array.isArray(ir)) {
+    throw new IrValidationError([{ instancePath: '', message: 'must be an object with irVersion and dictionaries' }])
+  }
+  const version = (ir as { irVersion?: unknown }).irVersion
+  if (version !== undefined && version !== IR_VERSION) throw new IrVersionError(version, IR_VERSION)
+  const validate = irSchemaValidator()
+  if (!validate(ir)) {
+    throw new IrValidationError(
+      (validate.errors ?? []).map((error) => ({
+        instancePath: error.instancePath,
+        message: `${error.message ?? 'is invalid'}${paramsText(error.params)}`,
+      })),
+    )
+  }
+  const mapping = ir as MappingIR
+  const problems: IrProblem[] = []
+  const ids = new Set<string>()
+  mapping.dictionaries.forEach((dictionary, d) => {
+    if (ids.has(dictionary.id)) problems.push({ instancePath: `/dictionaries/${d}/id`, message: `duplicate dictionary id ${JSON.stringify(dictionary.id)}` })
+    ids.add(dictionary.id)
+    const names = new Set<string>()
+    dictionary.fields.forEach((field, f) => {
+      const at = `/dictionaries/${d}/fields/${f}`
+      if (names.has(field.name)) problems.push({ instancePath: `${at}/name`, message: `duplicate standard name ${JSON.stringify(field.name)}` })
+      if (UNSAFE_NAMES.has(field.name)) problems.push({ instancePath: `${at}/name`, message: `standard name ${JSON.stringify(field.name)} is not allowed` })
+      names.add(field.name)
+      checkPath(field.path, `${at}/path`, problems)
+    })
+    dictionary.match.all.forEach((condition, c) => checkPath(condition.path, `/dictionaries/${d}/match/all/${c}/path`, problems))
+  })
+  if (problems.length > 0) throw new IrValidationError(problems)
+  return mapping
+}
+
+function checkPath(path: PathIR, instancePath: string, problems: IrProblem[]): void {
+  if (path.kind !== 'jsonpath') return
+  try {
+    checkJsonPathScripts(path.expression)
+  } catch (error) {
+    if (!(error instanceof FilterPolicyError)) throw error
+    problems.push({ instancePath: `${instancePath}/expression`, message: error.message })
+  }
+}
+
+function paramsText(params: Record<string, unknown>): string {
+  const shown = Object.entries(params).filter(([, value]) => typeof value !== 'object')
+  return shown.length === 0 ? '' : ` (${shown.map(([key, value]) => `${key}: ${String(value)}`).join(', ')})`
+}
