@@ -1,1 +1,9 @@
-export {}
+export type { CompileOptions, CompileResult, DictionarySource } from './api.js'
+export { compileFiles } from './compile-files.js'
+export { compileSources } from './compile-sources.js'
+export { formatGithub } from './report/format-github.js'
+export { formatJson } from './report/format-json.js'
+export { formatSarif } from './report/format-sarif.js'
+export { formatText } from './report/format-text.js'
+export type { TextFormatOptions } from './report/format-text.js'
+export { serializeIr } from './serialize-ir.js'

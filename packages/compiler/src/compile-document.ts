@@ -1,0 +1,87 @@
+import type { DictionaryIR, MatchIR, SourcePosition } from '@mapdown/ir'
+import { dictionaryIr } from './build-ir.js'
+import type { FileContext } from './context.js'
+import { readDataDictionary } from './data-dictionary.js'
+import { readEventSample } from './event-json.js'
+import { readFrontMatter, readHeader } from './front-matter.js'
+import { repairGluedFences } from './markdown/glued-fence.js'
+import { parseMarkdownFrom } from './markdown/parse.js'
+import { findSection, sectionsOf } from './markdown/sections.js'
+import { toSourcePosition } from './position.js'
+import { deriveMatch } from './routing/derive-match.js'
+import { readFrontMatterMatch } from './routing/front-matter-match.js'
+import { dataDictionaryEmpty } from './rules/data-dictionary-empty.js'
+import { matchUndetermined } from './rules/match-undetermined.js'
+
+export interface CompiledDocument {
+  /** The dictionary, unless the file has an error. */
+  dictionary: DictionaryIR | undefined
+  /** The parsed Event JSON, when valid. */
+  sample: Record<string, unknown> | undefined
+  /** Where the rule name (the id) was written. */
+  idPosition: SourcePosition | undefined
+  /** Where the routing evidence was written. */
+  matchPosition: SourcePosition | undefined
+}
+
+/** Compiles one dictionary file: every problem becomes a message on `ctx.file`. */
+export function compileDocument(ctx: FileContext, source: string): CompiledDocument {
+  const { frontMatter, bodyStart } = readFrontMatter(ctx)
+  const header = frontMatter ? readHeader(ctx, frontMatter) : undefined
+
+  const tree = parseMarkdownFrom(ctx.lines.text, bodyStart)
+  repairGluedFences(ctx, tree)
+  const sections = sectionsOf(tree)
+  const sample = readEventSample(ctx, tree, sections)
+  const fields = readDataDictionary(ctx, tree, sections, sample?.value)
+  const dictionarySection = findSection(sections, 'data-dictionary')
+  if (fields && fields.length === 0 && !ctx.hasErrors) {
+    ctx.report(dataDictionaryEmpty, 'error', 'Unexpected Data Dictionary table without rows, expected at least one field', toSourcePosition(dictionarySection?.heading.position))
+  }
+
+  let match: MatchIR | undefined
+  let eventType: string | null = null
+  let matchPosition: SourcePosition | undefined
+  const explicit = frontMatter?.keys.get('match')
+  if (explicit) {
+    const conditions = readFrontMatterMatch(ctx, explicit, sample?.value)
+    matchPosition = ctx.lines.position(explicit.start, explicit.end)
+    if (conditions) {
+      match = { all: conditions, evidence: 'front-matter' }
+      eventType = eventTypeOf(conditions)
+    }
+  } else if (fields && fields.length > 0) {
+    const derived = deriveMatch(ctx, sections, sample, fields)
+    if (derived) {
+      match = derived.match
+      eventType = derived.eventType
+      matchPosition = derived.position
+    } else {
+      ctx.report(
+        matchUndetermined,
+        'error',
+        'Missing match predicate, expected a `match:` key in front matter, an Event Types table, or a sample event with one non-null event object',
+        toSourcePosition(dictionarySection?.heading.position) ?? { line: 1, column: 1 },
+        { note: 'For Cloud Funnel (flat) events, write for example `match: { event.type: IPConnect }`.' },
+      )
+    }
+  }
+
+  const ruleKey = frontMatter && header?.logType ? (frontMatter.keys.get(`${header.logType}.rule`) ?? frontMatter.keys.get('rule')) : undefined
+  const idPosition = ruleKey ? ctx.lines.position(ruleKey.start, ruleKey.valueEnd) : undefined
+  let dictionary: DictionaryIR | undefined
+  if (!ctx.hasErrors && header?.logType && header.rule && fields && match) {
+    dictionary = dictionaryIr({ ...header, logType: header.logType, rule: header.rule }, source, eventType, match, fields)
+  }
+  return { dictionary, sample: sample?.value, idPosition, matchPosition }
+}
+
+/** A single expected string value names the event type (`event.type: IPConnect`); a lone present key does too. */
+function eventTypeOf(conditions: MatchIR['all']): string | null {
+  for (const condition of conditions) {
+    if (condition.op === 'equals' && condition.values.length === 1 && typeof condition.values[0] === 'string') return condition.values[0]
+  }
+  const [only] = conditions
+  if (conditions.length === 1 && only?.op === 'present' && only.path.kind === 'nested' && only.path.segments.length === 1) return String(only.path.segments[0])
+  return null
+}

@@ -1,0 +1,37 @@
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import type { CompileOptions, CompileResult, DictionarySource } from './api.js'
+import { compileSources } from './compile-sources.js'
+
+/**
+ * Compiles files and folders. A folder contributes its `*.md` files,
+ * recursively, in sorted order (so results do not depend on the file system).
+ * Unreadable paths reject the promise: they are the caller's problem, not a dictionary's.
+ */
+export async function compileFiles(paths: readonly string[], options: CompileOptions = {}): Promise<CompileResult> {
+  const cwd = options.cwd ?? process.cwd()
+  const files: string[] = []
+  for (const path of paths) {
+    const absolute = resolve(cwd, path)
+    if ((await stat(absolute)).isDirectory()) files.push(...(await markdownFiles(absolute)))
+    else files.push(absolute)
+  }
+  const sources: DictionarySource[] = []
+  for (const file of files) sources.push({ path: file, contents: new Uint8Array(await readFile(file)) })
+  return compileSources(sources, { cwd })
+}
+
+async function markdownFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true })
+  const found: string[] = []
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const path = join(folder, entry.name)
+    if (entry.isDirectory()) {
+      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue
+      found.push(...(await markdownFiles(path)))
+    } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md') && entry.name.toLowerCase() !== 'readme.md') {
+      found.push(path)
+    }
+  }
+  return found
+}

@@ -1,0 +1,117 @@
+import type { SourcePosition } from '@mapdown/ir'
+import type { Code, Root, RootContent } from 'mdast'
+import type { FileContext } from './context.js'
+import { originalOffset, repairBackslashes } from './json/repair-backslashes.js'
+import { scanJson } from './json/scan-json.js'
+import { findSection, type Section } from './markdown/sections.js'
+import { toSourcePosition } from './position.js'
+import { eventJsonBackslash } from './rules/event-json-backslash.js'
+import { eventJsonEmpty } from './rules/event-json-empty.js'
+import { eventJsonInvalid } from './rules/event-json-invalid.js'
+import { eventJsonMissing } from './rules/event-json-missing.js'
+import { eventJsonNotObject } from './rules/event-json-not-object.js'
+
+export interface EventSample {
+  /** The parsed sample event (a JSON object). */
+  value: Record<string, unknown>
+  /** Where each top-level key was written, in the original file. */
+  topLevelKeys: Map<string, SourcePosition>
+  /** The code block. */
+  position: SourcePosition
+}
+
+/**
+ * Finds the Event JSON code block (under an "Event JSON"-like heading, else the
+ * first `json` block or block that starts with `{`) and parses it, reporting
+ * errors at their line and column in the markdown file.
+ */
+export function readEventSample(ctx: FileContext, tree: Root, sections: readonly Section[]): EventSample | undefined {
+  const code = findSampleBlock(tree, sections)
+  if (!code?.position) {
+    const section = findSection(sections, 'event-json')
+    ctx.report(eventJsonMissing, 'warning', 'Missing Event JSON code block, expected a sample raw event', section ? toSourcePosition(section.heading.position) : { line: 1, column: 1 }, {
+      note: 'Without a sample, dotted Field Names stay ambiguous (nested or flat keys) and nothing is checked against real data.',
+    })
+    return undefined
+  }
+  const position = toSourcePosition(code.position) ?? { start: { line: 1, column: 1 } }
+  if (code.value.trim() === '') {
+    ctx.report(eventJsonEmpty, 'warning', 'Unexpected empty Event JSON code block, expected a sample raw event', position)
+    return undefined
+  }
+
+  const toOriginal = contentOffsetMapper(ctx, code)
+  let text = code.value
+  let repairs: number[] = []
+  let scan = scanJson(text)
+  if (!scan.ok) {
+    const repaired = repairBackslashes(text)
+    if (repaired.repairs.length > 0) {
+      const rescanned = scanJson(repaired.text)
+      if (rescanned.ok || rescanned.offset > scan.offset) {
+        repairs = repaired.repairs
+        text = repaired.text
+        scan = rescanned
+        const first = repaired.repairs[0] ?? 0
+        ctx.report(
+          eventJsonBackslash,
+          'warning',
+          `Unexpected unescaped backslash${repairs.length > 1 ? `es (${repairs.length})` : ''} in Event JSON string, expected \`\\\\\`; read as a literal backslash`,
+          ctx.lines.position(toOriginal(first), toOriginal(first) + 1),
+          { note: 'Windows paths in JSON need doubled backslashes: `"C:\\\\Windows"`.' },
+        )
+      }
+    }
+  }
+  if (!scan.ok) {
+    const start = toOriginal(originalOffset(scan.offset, repairs))
+    const end = toOriginal(originalOffset(scan.end, repairs))
+    ctx.report(eventJsonInvalid, 'warning', scan.reason, ctx.lines.position(start, Math.max(end, start + 1)), {
+      note: 'The sample event is ignored: paths and types are not checked against it.',
+    })
+    return undefined
+  }
+  const value: unknown = JSON.parse(text)
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    ctx.report(eventJsonNotObject, 'warning', `Unexpected ${Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value} as Event JSON, expected an object`, position)
+    return undefined
+  }
+  const topLevelKeys = new Map<string, SourcePosition>()
+  for (const [key, range] of scan.topLevelKeys) {
+    const start = toOriginal(originalOffset(range.start, repairs))
+    topLevelKeys.set(key, ctx.lines.position(start, toOriginal(originalOffset(range.end, repairs))))
+  }
+  return { value: value as Record<string, unknown>, topLevelKeys, position }
+}
+
+function findSampleBlock(tree: Root, sections: readonly Section[]): Code | undefined {
+  const section = findSection(sections, 'event-json')
+  const inSection = section?.nodes.find((node): node is Code => node.type === 'code')
+  if (inSection) return inSection
+  const isCode = (node: RootContent): node is Code => node.type === 'code'
+  return tree.children.filter(isCode).find((node) => node.lang?.toLowerCase() === 'json' || node.value.trimStart().startsWith('{'))
+}
+
+/**
+ * Maps an offset in a fenced block's value to an offset in the original file.
+ * Content line `i` is file line `fence + 1 + i`; the fence's indentation (if
+ * any) was stripped from it, which the difference in lengths recovers.
+ */
+function contentOffsetMapper(ctx: FileContext, code: Code): (offset: number) => number {
+  const firstLine = (code.position?.start.line ?? 1) + 1
+  const lineStarts: number[] = [0]
+  for (let index = 0; index < code.value.length; index++) if (code.value.charCodeAt(index) === 10) lineStarts.push(index + 1)
+  return (offset: number): number => {
+    let line = 0
+    while (line + 1 < lineStarts.length && (lineStarts[line + 1] ?? Infinity) <= offset) line++
+    const contentLineStart = lineStarts[line] ?? 0
+    const contentLineEnd = line + 1 < lineStarts.length ? (lineStarts[line + 1] ?? 0) - 1 : code.value.length
+    const contentLine = code.value.slice(contentLineStart, contentLineEnd)
+    const fileLine = firstLine + line
+    const original = ctx.lines.lineText(fileLine)
+    let indent = 0
+    while (indent < 3 && original[indent] === ' ' && !original.startsWith(contentLine, indent)) indent++
+    if (!original.startsWith(contentLine, indent)) indent = 0
+    return ctx.lines.lineStart(fileLine) + indent + (offset - contentLineStart)
+  }
+}

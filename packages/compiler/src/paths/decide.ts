@@ -1,0 +1,22 @@
+import type { PathIR } from '@mapdown/ir'
+import type { PathDraft } from './field-path.js'
+import { flatKey, lookup, walk } from './resolve.js'
+
+/**
+ * Decides what a dotted name means, from the sample when there is one:
+ * nested objects if the walk finds it, else one flat key with dots (Cloud
+ * Funnel 2.0) if the sample has it, else both stay possible (`either`).
+ */
+export function decidePath(draft: PathDraft, sample: unknown): { path: PathIR; hasFilter: boolean; foundInSample: boolean } {
+  if (draft.kind === 'decided') {
+    return { path: draft.path, hasFilter: draft.hasFilter, foundInSample: sample !== undefined && lookup(sample, draft.path, draft.hasFilter).found }
+  }
+  const { segments, text } = draft
+  if (sample !== undefined) {
+    if (walk(sample, segments).found) return { path: { kind: 'nested', segments, text }, hasFilter: false, foundInSample: true }
+    if (segments.length > 1 && flatKey(sample, text).found) return { path: { kind: 'flat', key: text, text }, hasFilter: false, foundInSample: true }
+  }
+  // One segment cannot be ambiguous: a nested walk of one key is the flat key.
+  if (segments.length === 1) return { path: { kind: 'nested', segments, text }, hasFilter: false, foundInSample: false }
+  return { path: { kind: 'either', segments, key: text, text }, hasFilter: false, foundInSample: false }
+}

@@ -1,0 +1,69 @@
+import type { MatchCondition, MatchValue } from '@mapdown/ir'
+import type { FileContext } from '../context.js'
+import type { FrontMatterKey } from '../front-matter.js'
+import { decidePath } from '../paths/decide.js'
+import { readFieldPath } from '../paths/field-path.js'
+import { matchInvalid } from '../rules/match-invalid.js'
+
+/**
+ * Reads the explicit `match:` front matter key:
+ * - `match: tcpv4`: the field is present and not null;
+ * - `match: { event.type: DNS }`: the field equals the value;
+ * - `match: { event.type: [GET, POST] }`: it equals one of them.
+ * All entries must hold. Returns undefined on error (reported).
+ */
+export function readFrontMatterMatch(ctx: FileContext, entry: FrontMatterKey, sample: unknown): MatchCondition[] | undefined {
+  const place = ctx.lines.position(entry.valueStart, Math.max(entry.valueEnd, entry.valueStart + 1))
+  const fail = (reason: string): undefined => {
+    ctx.report(matchInvalid, 'error', reason, place, {
+      note: 'Write `match: <field path>` (present and not null) or a mapping `match: { <field path>: <value or list of values> }`.',
+    })
+    return undefined
+  }
+  const pathOf = (text: string) => {
+    const read = readFieldPath(text)
+    if (!read.ok) return fail(`Unexpected path \`${text}\` in \`match\`: ${read.reason}`)
+    return decidePath(read.draft, sample).path
+  }
+
+  const value = entry.value
+  if (typeof value === 'string') {
+    const path = pathOf(value.trim())
+    return path ? [{ op: 'present', path }] : undefined
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0 || !value.every((item): item is string => typeof item === 'string')) {
+      return fail('Unexpected list in `match`, expected a field path or a mapping of field paths to values')
+    }
+    const conditions: MatchCondition[] = []
+    for (const item of value) {
+      const path = pathOf(item.trim())
+      if (!path) return undefined
+      conditions.push({ op: 'present', path })
+    }
+    return conditions
+  }
+  if (value === null || typeof value !== 'object') {
+    return fail(`Unexpected ${value === null ? 'empty value' : typeof value} for \`match\`, expected a field path or a mapping of field paths to values`)
+  }
+  const conditions: MatchCondition[] = []
+  const entries = Object.entries(value as Record<string, unknown>)
+  if (entries.length === 0) return fail('Unexpected empty mapping for `match`, expected at least one field path')
+  for (const [key, expected] of entries) {
+    const path = pathOf(key)
+    if (!path) return undefined
+    const values = Array.isArray(expected) ? expected : [expected]
+    if (values.length === 0) return fail(`Unexpected empty list for \`${key}\` in \`match\`, expected at least one value`)
+    if (!values.every(isMatchValue)) return fail(`Unexpected list or mapping for \`${key}\` in \`match\`, expected a string, number, boolean or null (or a list of them)`)
+    conditions.push({ op: 'equals', path, values: dedupe(values) })
+  }
+  return conditions
+}
+
+function isMatchValue(value: unknown): value is MatchValue {
+  return value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))
+}
+
+function dedupe(values: MatchValue[]): MatchValue[] {
+  return values.filter((value, index) => values.indexOf(value) === index)
+}
