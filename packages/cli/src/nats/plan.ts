@@ -58,7 +58,7 @@ export interface DeadLetter {
   /** `line` is the event's line in the message (1-based), or 0 for the whole message. */
   source: { stream: string; subject: string; seq: number; line: number; deliveries: number }
   dictionary?: string
-  issues?: FieldIssue[]
+  issues?: readonly FieldIssue[]
   /** The rejected event, when it is text. */
   payload?: string
   /** Otherwise the whole original message, base64: nothing is lost. */
