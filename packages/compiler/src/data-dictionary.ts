@@ -28,13 +28,13 @@ import { readTypeCell, typeLabel } from './types/field-type.js'
 const REQUIRED: readonly ColumnKey[] = ['standardName', 'fieldName', 'type']
 
 /** The Data Dictionary table: under its heading, else the first table with the three required columns. */
-export function findDataDictionaryTable(tree: Root, sections: readonly Section[]): TableModel | undefined {
+export function findDataDictionaryTable(tree: Root, sections: readonly Section[], source: string): TableModel | undefined {
   const section = findSection(sections, 'data-dictionary')
   const inSection = section?.nodes.find((node): node is Table => node.type === 'table')
-  if (inSection) return readTable(inSection)
+  if (inSection) return readTable(inSection, source)
   for (const node of tree.children) {
     if (node.type !== 'table') continue
-    const table = readTable(node)
+    const table = readTable(node, source)
     const { index } = mapColumns(table.header)
     if (REQUIRED.every((key) => index[key] !== undefined)) return table
   }
@@ -57,7 +57,7 @@ interface RowDraft {
  * to map (already reported as errors); rows with errors are reported and left out.
  */
 export function readDataDictionary(ctx: FileContext, tree: Root, sections: readonly Section[], sample: Record<string, unknown> | undefined): FieldDraft[] | undefined {
-  const table = findDataDictionaryTable(tree, sections)
+  const table = findDataDictionaryTable(tree, sections, ctx.lines.text)
   if (!table) {
     const section = findSection(sections, 'data-dictionary')
     ctx.report(
@@ -111,12 +111,14 @@ function headerRowPosition(table: TableModel): SourcePosition {
 }
 
 function readRow(ctx: FileContext, row: TableRow, index: Partial<Record<ColumnKey, number>>, headerLength: number): RowDraft | undefined {
-  const empty = (at: number | undefined): TableCell => ({ text: '', position: row.cells[at ?? -1]?.position ?? row.position })
+  const empty = (at: number | undefined): TableCell => ({ text: '', raw: '', position: row.cells[at ?? -1]?.position ?? row.position })
   let cellAt = (key: ColumnKey): TableCell | undefined => {
     const at = index[key]
     return at === undefined ? undefined : row.cells[at]
   }
-  const nameCell = cellAt('standardName') ?? empty(index.standardName)
+  // Names, paths and types are read as written, not as rendered markdown.
+  const asWritten = (cell: TableCell | undefined): TableCell | undefined => (cell ? { ...cell, text: cell.raw } : undefined)
+  const nameCell = asWritten(cellAt('standardName')) ?? empty(index.standardName)
   const label = nameCell.text === '' ? `on line ${row.position.start.line}` : `\`${nameCell.text}\``
   let typeMissing = false
 
@@ -154,7 +156,7 @@ function readRow(ctx: FileContext, row: TableRow, index: Partial<Record<ColumnKe
   }
 
   const nameOk = checkStandardName(ctx, nameCell)
-  const pathCell = cellAt('fieldName') ?? empty(index.fieldName)
+  const pathCell = asWritten(cellAt('fieldName')) ?? empty(index.fieldName)
   const path = readFieldPath(pathCell.text)
   let pathOk = true
   if (!path.ok) {
@@ -169,7 +171,7 @@ function readRow(ctx: FileContext, row: TableRow, index: Partial<Record<ColumnKe
   let typed: RowDraft['typed']
   let typeOk = true
   if (!typeMissing) {
-    const typeCell = cellAt('type') ?? empty(index.type)
+    const typeCell = asWritten(cellAt('type')) ?? empty(index.type)
     const result = readTypeCell(typeCell.text)
     if (!result.ok) {
       typeOk = false

@@ -18,11 +18,13 @@ const PATH_SYNTAX = /[[\]*?()@$'"]/
 
 export function readFieldPath(text: string): FieldPathResult {
   if (text.trim() === '') return { ok: false, problem: 'empty', reason: 'Unexpected empty Field Name, expected a dotted name or a JSONPath', offset: 0 }
-  const whitespace = /\s/.exec(text)
-  if (whitespace) {
-    return { ok: false, problem: 'invalid', reason: 'Unexpected whitespace in Field Name, expected a dotted name or a JSONPath', offset: whitespace.index }
-  }
   if (!text.startsWith('$') && !PATH_SYNTAX.test(text) && !text.includes('`')) {
+    // In a dotted name whitespace is a typo (`tcpv4.source address`); in a
+    // JSONPath it may sit inside quotes and filters, and the reader judges it.
+    const whitespace = /\s/.exec(text)
+    if (whitespace) {
+      return { ok: false, problem: 'invalid', reason: 'Unexpected whitespace in Field Name, expected a dotted name or a JSONPath', offset: whitespace.index }
+    }
     const segments = text.split('.')
     const empty = segments.findIndex((segment) => segment === '')
     if (empty !== -1) {

@@ -44,7 +44,7 @@ export function deriveMatch(ctx: FileContext, sections: readonly Section[], samp
   const fromSample = sampleCandidate(sample, roots)
   const fromFields = fieldsCandidate(fields, roots)
 
-  const declared = eventTypesRows(sections)
+  const declared = eventTypesRows(sections, ctx.lines.text)
   const consistent = declared.find((row) => {
     const inSample = sample === undefined ? true : isPresent(sample.value[row.key])
     const fieldsThere = roots.size === 0 || (roots.get(row.key) ?? 0) > 0
@@ -112,17 +112,17 @@ function fieldsCandidate(fields: readonly FieldDraft[], roots: Map<string, numbe
   return { key, position: first?.pathCell.position, evidence: 'field-paths', because: `every Data Dictionary path starts with \`${key}\`` }
 }
 
-function eventTypesRows(sections: readonly Section[]): { key: string; position: SourcePosition }[] {
+function eventTypesRows(sections: readonly Section[], source: string): { key: string; position: SourcePosition }[] {
   const section = findSection(sections, 'event-types')
   const node = section?.nodes.find((child): child is Table => child.type === 'table')
   if (!node) return []
-  const table = readTable(node)
+  const table = readTable(node, source)
   const column = mapColumns(table.header).index.fieldName
   if (column === undefined) return []
   const rows: { key: string; position: SourcePosition }[] = []
   for (const row of table.rows) {
     const cell = row.cells[column]
-    if (cell && /^[A-Za-z_$][\w$-]*$/.test(cell.text)) rows.push({ key: cell.text, position: cell.position })
+    if (cell && /^[A-Za-z_$][\w$-]*$/.test(cell.raw)) rows.push({ key: cell.raw, position: cell.position })
   }
   return rows
 }
