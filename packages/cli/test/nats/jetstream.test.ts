@@ -50,7 +50,6 @@ describe.skipIf(skipReason !== undefined)('mapdown worker on JetStream', () => {
       const payloads = eventPayloads(10_000, 500)
       const seqs = await scenario.publish(payloads)
       const coverage = await scenario.waitForOutputs(seqs, 60_000)
-      report('two workers', coverage, workers)
 
       expect(coverage.missing).toEqual([])
       expect(coverage.conflicting).toEqual([])
@@ -69,6 +68,7 @@ describe.skipIf(skipReason !== undefined)('mapdown worker on JetStream', () => {
       }
 
       expect(await stopAll(workers)).toEqual([0, 0])
+      report('two workers', coverage, workers)
       const finals = workers.map((worker) => worker.lastStats()!)
       for (const final of finals) expect(final).toMatchObject({ final: true, reason: 'SIGTERM', inFlight: 0 })
       // Every message was acknowledged by someone, and each one's outputs counted once per publish.
@@ -86,19 +86,20 @@ describe.skipIf(skipReason !== undefined)('mapdown worker on JetStream', () => {
     // that the duplicates at-least-once delivery allows are visible downstream.
     const scenario = await Scenario.create(server.url, { name: 'kill', duplicateWindowMs: 500 })
     try {
+      const seqs = await scenario.publish(eventPayloads(10_000, 1_000))
       const victim = await scenario.startWorker(['--batch', '50'])
       const survivor = await scenario.startWorker(['--batch', '50'])
-      const seqs = await scenario.publish(eventPayloads(10_000, 1_000))
-      await scenario.waitForOutputCount(2_000, 60_000)
+      // Mid-stream: the kill must come while outputs are still missing.
+      expect(await scenario.waitForOutputCount(2_000, 60_000)).toBeLessThan(seqs.length)
       victim.kill('SIGKILL')
       expect(await victim.exited).toBe(null)
 
       const coverage = await scenario.waitForOutputs(seqs, 60_000)
-      report('SIGKILL', coverage, [victim, survivor])
+      expect(await stopAll([survivor])).toEqual([0])
+      report('SIGKILL (victim: last stats before the kill)', coverage, [victim, survivor])
       expect(coverage.missing).toEqual([])
       expect(coverage.conflicting).toEqual([])
 
-      expect(await stopAll([survivor])).toEqual([0])
       // The victim's unacknowledged messages came back to the survivor after the ack wait.
       expect(survivor.lastStats()!.redelivered).toBeGreaterThan(0)
       const info = await scenario.jsm.consumers.info(scenario.inputStream, scenario.consumer)
@@ -156,19 +157,20 @@ describe.skipIf(skipReason !== undefined)('mapdown worker on JetStream', () => {
   it('should reconnect after a server restart mid-run and finish with none missing', async () => {
     const scenario = await Scenario.create(server.url, { name: 'restart' })
     try {
-      const workers = [await scenario.startWorker(['--batch', '50']), await scenario.startWorker(['--batch', '50'])]
       const seqs = await scenario.publish(eventPayloads(10_000, 1_000))
-      await scenario.waitForOutputCount(2_000, 60_000)
+      const workers = [await scenario.startWorker(['--batch', '50']), await scenario.startWorker(['--batch', '50'])]
+      // Mid-run: the restart must come while outputs are still missing.
+      expect(await scenario.waitForOutputCount(2_000, 60_000)).toBeLessThan(seqs.length)
       await server.restart()
 
       const coverage = await scenario.waitForOutputs(seqs, 75_000)
+      expect(await stopAll(workers)).toEqual([0, 0])
       report('server restart', coverage, workers)
       expect(coverage.missing).toEqual([])
       expect(coverage.conflicting).toEqual([])
       for (const worker of workers) {
         expect(worker.log.some((entry) => entry.type === 'connection' && entry.status === 'reconnect')).toBe(true)
       }
-      expect(await stopAll(workers)).toEqual([0, 0])
     } finally {
       await scenario.dispose()
     }

@@ -124,13 +124,15 @@ export class Scenario {
     }
   }
 
-  /** Resolves when the output stream holds at least `count` messages. */
-  async waitForOutputCount(count: number, timeoutMs: number): Promise<void> {
+  /** Resolves with the number of outputs once the output stream holds at least `count`. */
+  async waitForOutputCount(count: number, timeoutMs: number): Promise<number> {
     const deadline = Date.now() + timeoutMs
-    while ((await this.outputCount()) < count) {
+    let have: number
+    while ((have = await this.outputCount()) < count) {
       if (Date.now() > deadline) throw new Error(`fewer than ${count} outputs after ${timeoutMs} ms`)
-      await new Promise((resolve) => setTimeout(resolve, 100))
+      await new Promise((resolve) => setTimeout(resolve, 50))
     }
+    return have
   }
 
   /** Messages in the output stream; 0 while the server does not answer (e.g. restarting). */
