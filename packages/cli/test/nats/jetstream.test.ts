@@ -9,11 +9,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AckPolicy } from '@nats-io/jetstream'
 import { nanos } from '@nats-io/transport-node'
 import { eventPayloads } from './events.js'
-import { natsSkipReason, startNatsServer, type NatsServer } from './helpers/nats-server.js'
+import { natsAvailability, startNatsServer, type NatsServer } from './helpers/nats-server.js'
 import { Scenario, type Coverage, type WorkerProcess } from './helpers/scenario.js'
 
-const skipReason = natsSkipReason()
-if (skipReason !== undefined) console.warn(`NATS worker tests skipped: ${skipReason}`)
+const nats = natsAvailability()
+if (!nats.run && !nats.required) console.warn(`NATS worker tests skipped: ${nats.reason}`)
+if (!nats.run && nats.required) {
+  it('should have nats-server installed (MAPDOWN_REQUIRE_NATS=1)', () => {
+    throw new Error(`MAPDOWN_REQUIRE_NATS=1 but ${nats.reason}`)
+  })
+}
 
 /** Input index of a payload from its pid, to check that records carry the right source. */
 function pidOf(record: Record<string, unknown>): number {
@@ -33,7 +38,7 @@ async function stopAll(workers: readonly WorkerProcess[]): Promise<(number | nul
   return Promise.all(workers.map((worker) => worker.exited))
 }
 
-describe.skipIf(skipReason !== undefined)('mapdown worker on JetStream', () => {
+describe.skipIf(!nats.run)('mapdown worker on JetStream', () => {
   let server: NatsServer
 
   beforeAll(async () => {

@@ -15,16 +15,16 @@ export function natsServerInstalled(): boolean {
 }
 
 /**
- * Why the NATS tests do not run, or undefined when they do. With MAPDOWN_REQUIRE_NATS=1
- * (set by .ci/run) a missing server is a failure instead of a skip.
+ * Whether the NATS tests can run. Without nats-server they are skipped with the reason,
+ * unless MAPDOWN_REQUIRE_NATS=1 (set by .ci/run): then they must fail instead.
  */
-export function natsSkipReason(): string | undefined {
-  if (natsServerInstalled()) return undefined
-  const reason = 'nats-server is not installed (apt-get install -y nats-server)'
-  if (process.env.MAPDOWN_REQUIRE_NATS === '1') {
-    throw new Error(`MAPDOWN_REQUIRE_NATS=1 but ${reason}`)
+export function natsAvailability(): { run: true } | { run: false; reason: string; required: boolean } {
+  if (natsServerInstalled()) return { run: true }
+  return {
+    run: false,
+    reason: 'nats-server is not installed (apt-get install -y nats-server)',
+    required: process.env.MAPDOWN_REQUIRE_NATS === '1',
   }
-  return reason
 }
 
 export interface NatsServer {
