@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest'
+import * as compiler from '@mapdown/compiler'
+
+describe('@mapdown/compiler', () => {
+  it('should export exactly its public API', () => {
+    expect(Object.keys(compiler).sort()).toEqual([
+      'compileFiles',
+      'compileSources',
+      'formatGithub',
+      'formatJson',
+      'formatSarif',
+      'formatText',
+      'serializeIr',
+    ])
+  })
+})
