@@ -14,6 +14,8 @@ import type { MatchCondition, MatchIR, MatchValue, PathIR } from '@mapdown/ir'
 export function predicatesOverlap(a: MatchIR, b: MatchIR): boolean {
   const left = constraints(a.all)
   const right = constraints(b.all)
+  // A predicate that contradicts itself (`present` and `equals [null]` on one path) accepts nothing.
+  if (![...left.values(), ...right.values()].every(satisfiable)) return false
   for (const [path, constraint] of left) {
     const other = right.get(path)
     if (other && !compatible(constraint, other)) return false

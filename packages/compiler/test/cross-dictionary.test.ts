@@ -1,0 +1,105 @@
+import type { MatchIR } from '@mapdown/ir'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { compileSources } from '@mapdown/compiler'
+import { predicatesOverlap } from '../src/routing/overlap.js'
+import { diagnosticLines } from './support/diagnostics.js'
+
+function dictionary(rule: string, match: string | undefined, eventObject = 'tcpv4'): string {
+  return [
+    '---',
+    `title: ${rule}`,
+    'log.type: sentinelone',
+    `sentinelone.rule: ${rule}`,
+    ...(match === undefined ? [] : [`match: ${match}`]),
+    '---',
+    '',
+    '## Data Dictionary',
+    '| Standard Name | Field Name | Type |',
+    '| --- | --- | --- |',
+    `| port | ${eventObject}.port | integer |`,
+    '',
+  ].join('\n')
+}
+
+describe('cross-dictionary checks', () => {
+  it('should report a duplicate id on the later file, pointing at the first', () => {
+    const result = compileSources([
+      { path: 'a.md', contents: dictionary('Same', undefined, 'tcpv4') },
+      { path: 'b.md', contents: dictionary('Same', undefined, 'dns') },
+    ])
+    expect(result.ir.dictionaries.map((d) => d.source)).toEqual(['a.md'])
+    expect(diagnosticLines(result.files[1]!)).toContain('4:1-4:23 error Unexpected duplicate dictionary id `sentinelone/Same`, expected each `<log.type>/<rule>` once (also in `a.md`) dictionary-id-duplicate')
+    expect(String(result.files[1]!.messages.find((m) => m.fatal)?.cause)).toContain('first defined in a.md')
+  })
+
+  it('should report two dictionaries routed on the same event object', () => {
+    const result = compileSources([
+      { path: 'a.md', contents: dictionary('A', undefined) },
+      { path: 'b.md', contents: dictionary('B', undefined) },
+    ])
+    expect(result.errorCount).toBe(1)
+    expect(result.files[1]!.messages.map((m) => m.ruleId)).toContain('match-overlap')
+    expect(result.ir.dictionaries.map((d) => d.id)).toEqual(['sentinelone/A'])
+  })
+
+  it('should accept Deep Visibility dictionaries on different event objects, and Cloud Funnel ones on different `event.type` values', () => {
+    const result = compileSources([
+      { path: 'a.md', contents: dictionary('A', undefined, 'tcpv4') },
+      { path: 'b.md', contents: dictionary('B', undefined, 'dns') },
+      { path: 'c.md', contents: dictionary('C', '{ event.type: [GET, POST] }') },
+      { path: 'd.md', contents: dictionary('D', '{ event.type: DNS }') },
+    ])
+    expect(result.errorCount).toBe(0)
+    expect(result.ir.dictionaries).toHaveLength(4)
+  })
+})
+
+const path = (name: string) => ({ kind: 'nested' as const, segments: [name], text: name })
+const predicate = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom('a', 'b', 'c').map((name) => ({ op: 'present' as const, path: path(name) })),
+      fc.tuple(fc.constantFrom('a', 'b', 'c'), fc.uniqueArray(fc.constantFrom<string | number | null>('x', 'y', 1, null), { minLength: 1, maxLength: 3 })).map(([name, values]) => ({
+        op: 'equals' as const,
+        path: path(name),
+        values,
+      })),
+    ),
+    { minLength: 1, maxLength: 3 },
+  )
+  .map((all): MatchIR => ({ all, evidence: 'front-matter' }))
+
+describe('predicatesOverlap', () => {
+  it('should be symmetric', () => {
+    fc.assert(
+      fc.property(predicate, predicate, (a, b) => {
+        expect(predicatesOverlap(a, b)).toBe(predicatesOverlap(b, a))
+      }),
+    )
+  })
+
+  it('should never call predicates disjoint when one event satisfies both', () => {
+    // Brute force over small events: if some event matches both, they must not be disjoint
+    // (they may still be accepted when their paths differ: that is ambiguous_match at run time).
+    const values = [undefined, null, 'x', 'y', 1, 'z']
+    const events: Record<string, unknown>[] = []
+    for (const a of values) for (const b of values) for (const c of values) events.push({ a, b, c })
+    const holds = (match: MatchIR, event: Record<string, unknown>) =>
+      match.all.every((condition) => {
+        const value = event[String(condition.path.kind === 'nested' ? condition.path.segments[0] : '')]
+        return condition.op === 'present' ? value !== null && value !== undefined : condition.values.some((expected) => expected === value)
+      })
+    fc.assert(
+      fc.property(predicate, predicate, (a, b) => {
+        const shared = events.some((event) => holds(a, event) && holds(b, event))
+        const pathsA = new Set(a.all.map((c) => JSON.stringify(c.path.kind === 'nested' ? c.path.segments : [])))
+        const pathsB = new Set(b.all.map((c) => JSON.stringify(c.path.kind === 'nested' ? c.path.segments : [])))
+        const nested = [...pathsA].every((p) => pathsB.has(p)) || [...pathsB].every((p) => pathsA.has(p))
+        if (shared && nested) expect(predicatesOverlap(a, b)).toBe(true)
+        if (!shared) expect(predicatesOverlap(a, b)).toBe(false)
+      }),
+      { numRuns: 500 },
+    )
+  })
+})
