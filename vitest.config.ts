@@ -8,7 +8,7 @@ export default defineConfig({
   resolve: { conditions: ['@mapdown/source'] },
   ssr: { resolve: { conditions: ['@mapdown/source'] } },
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'examples/**/*.test.ts', 'dictionaries/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['packages/*/test/**/*.test.ts', 'examples/**/*.test.ts', 'dictionaries/**/*.test.ts', 'test/**/*.test.ts', 'bench/test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

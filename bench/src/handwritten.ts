@@ -6,7 +6,8 @@
  *
  * Fairness: it does the same work as mapdown for a valid event. It reads the
  * six fields directly, checks that the addresses are IPv4, the ports and pid
- * integers and the time epoch milliseconds, writes the time as ISO 8601, and
+ * integers and the time epoch milliseconds in a sane range (the same rules
+ * as mapdown's coercions), writes the time as ISO 8601, and
  * appends the same `@mapdown` metadata object mapdown appends, so the JSON it
  * writes is byte for byte mapdown's (the bench checks this before timing).
  * What it does not do: per-field issue lists (an invalid value is simply left
@@ -55,18 +56,27 @@ export function ipv4(value: unknown): string | undefined {
   return dots === 3 && digits > 0 ? value : undefined
 }
 
-/** A safe integer, from a number or a decimal string. */
+/** A safe integer, from a number or a decimal string (surrounding whitespace and a sign allowed, as mapdown allows). */
 export function integer(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isSafeInteger(value) ? value : undefined
-  if (typeof value === 'string' && /^-?\d{1,15}$/.test(value)) return Number(value)
-  return undefined
+  if (typeof value !== 'string' || value.length > 400 || !INTEGER_TEXT.test(value)) return undefined
+  const parsed = Number(value)
+  return Number.isSafeInteger(parsed) ? parsed : undefined
 }
 
-/** Epoch milliseconds (a number or a decimal string) as ISO 8601 UTC. */
+const INTEGER_TEXT = /^\s*[+-]?\d+\s*$/
+const DECIMAL_TEXT = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/
+/** The instants a pipeline can believe: 1970-01-01 up to (not including) 2200-01-01, as mapdown checks. */
+const LATEST_MS = Date.UTC(2200, 0, 1)
+
+/** Epoch milliseconds (a number or a decimal string) as ISO 8601 UTC, fractions truncated toward the past. */
 export function epochMsToIso(value: unknown): string | undefined {
-  const ms = typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value
-  if (typeof ms !== 'number' || !Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return undefined
-  return new Date(ms).toISOString()
+  let ms: number
+  if (typeof value === 'number') ms = value
+  else if (typeof value === 'string' && value.length <= 400 && DECIMAL_TEXT.test(value)) ms = Number(value)
+  else return undefined
+  ms = Math.floor(ms)
+  return ms >= 0 && ms < LATEST_MS ? new Date(ms).toISOString() : undefined
 }
 
 type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any -- raw events are untyped JSON

@@ -65,10 +65,14 @@ export function parseGnuTimeRss(stderr: string): number | null {
   return match ? Number(match[1]) * 1024 : null
 }
 
-/** The process's own stderr, without GNU time's report (which starts with "\tCommand being timed:"). */
+/**
+ * The process's own stderr, without GNU time's report (which starts with
+ * "\tCommand being timed:", preceded by "Command exited with non-zero status N"
+ * when the process failed).
+ */
 export function stripGnuTimeReport(stderr: string): string {
   const at = stderr.lastIndexOf('\tCommand being timed:')
-  return at < 0 ? stderr : stderr.slice(0, at)
+  return at < 0 ? stderr : stderr.slice(0, at).replace(/Command exited with non-zero status \d+\n$/, '')
 }
 
 function readVmHwm(pid: number | undefined): number | null {
