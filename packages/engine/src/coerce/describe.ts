@@ -20,8 +20,8 @@ export function describeValue(value: unknown): string {
       return 'undefined'
     case 'object':
       if (value === null) return 'null'
-      return Array.isArray(value) ? `an array of ${value.length} item(s)` : 'an object'
+      return Array.isArray(value) ? `array of ${value.length} item(s)` : 'object'
     default:
-      return `a ${typeof value}`
+      return typeof value
   }
 }

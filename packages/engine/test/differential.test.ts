@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import type { MappingIR } from '@mapdown/ir'
+import { createEngine, type EngineOptions } from '@mapdown/engine'
+import { engineInternals } from '../src/engine/internals.js'
+import { eventLine } from './support/events.js'
+import { readJson } from './support/fixtures.js'
+
+/**
+ * The compiled engine (generated mappers, indexed router) against the
+ * interpreter, the reference semantics: same results, byte for byte as JSON
+ * (so key order, absent-versus-null and issue lists included), same stats.
+ */
+const IRS = ['network-connection', 'several'].map((name) => [name, readJson('ir', `${name}.ir.json`) as MappingIR] as const)
+
+const options: fc.Arbitrary<EngineOptions> = fc.record({
+  emitNull: fc.boolean(),
+  onFieldError: fc.constantFrom('keep' as const, 'reject' as const),
+})
+
+describe('compiled mode against the interpreter', () => {
+  for (const [name, ir] of IRS) {
+    it(`should map random events exactly as the interpreter does (${name})`, () => {
+      fc.assert(
+        fc.property(options, fc.array(eventLine(ir), { minLength: 1, maxLength: 20 }), (opts, lines) => {
+          const reference = createEngine(ir, { ...opts, mode: 'interpreted' })
+          const compiled = createEngine(ir, { ...opts, mode: 'compiled' })
+          const compiledObjects = createEngine(ir, { ...opts, mode: 'compiled' })
+          for (const line of lines) {
+            const expected = reference.mapLine(line)
+            const actual = compiled.mapLine(line)
+            expect(JSON.stringify(actual)).toBe(JSON.stringify(expected))
+            if (actual.ok && expected.ok) expect(Object.keys(actual.record)).toEqual(Object.keys(expected.record))
+            // map() on the parsed event agrees with mapLine() on its text.
+            expect(JSON.stringify(compiledObjects.map(JSON.parse(line)))).toBe(JSON.stringify(expected))
+          }
+          expect(compiled.stats()).toEqual(reference.stats())
+          expect(compiledObjects.stats()).toEqual(reference.stats())
+          // The fast path really ran: every mapped event went through a generated mapper.
+          const internals = engineInternals(compiled)
+          expect(internals?.mode).toBe('compiled')
+          expect(internals?.generatedMappers).toBe(ir.dictionaries.length)
+          // Every event that reached a mapper (mapped, or rejected for its field issues) ran a generated one.
+          const stats = compiled.stats()
+          expect(internals?.fastPathRuns()).toBe(stats.mapped + (stats.rejectedByReason['field_error'] ?? 0))
+        }),
+        { numRuns: 150 },
+      )
+    })
+  }
+
+  it('should not report the fast path for the interpreter', () => {
+    const [, ir] = IRS[0]!
+    const engine = createEngine(ir, { mode: 'interpreted' })
+    engine.map({ tcpv4: {} })
+    expect(engineInternals(engine)?.fastPathRuns()).toBe(0)
+    expect(engineInternals(engine)?.generatedMappers).toBe(0)
+  })
+})
+
