@@ -1,7 +1,7 @@
 // Markdown tables rendered from a compiled IR, for dictionaries/README.md.
 // Pure functions: the same IR always gives the same text.
 
-import type { DictionaryIR, FieldType, MappingIR } from '@mapdown/ir'
+import type { DictionaryIR, FieldType, MappingIR, MatchCondition, MatchValue } from '@mapdown/ir'
 
 /** One standard name as the library uses it: every type it is declared with and who fills it. */
 export interface StandardNameUse {
@@ -39,16 +39,25 @@ export function renderStandardNamesTable(ir: MappingIR): string {
   return renderTable(['Standard Name', 'Type', 'Dictionaries'], rows)
 }
 
-/** `| Dictionary | Format | Event | Fields | File |`, one row per dictionary. */
+/** `| Dictionary | Routed on | Fields | File |`, one row per dictionary. */
 export function renderDictionariesTable(ir: MappingIR): string {
   const rows = ir.dictionaries.map((dictionary) => [
     code(dictionary.id),
-    dictionary.logType,
-    dictionary.eventType === null ? '' : code(dictionary.eventType),
+    dictionary.match.all.map(describeCondition).join(' and '),
     String(dictionary.fields.length),
     `[${dictionary.source}](${dictionary.source})`,
   ])
-  return renderTable(['Dictionary', 'Format (`log.type`)', 'Event', 'Fields', 'File'], rows)
+  return renderTable(['Dictionary', 'Routed on', 'Fields', 'File'], rows)
+}
+
+/** A routing condition in words: `` `tcpv4` not null `` or `` `event.type` = `GET`, `POST` ``. */
+export function describeCondition(condition: MatchCondition): string {
+  if (condition.op === 'present') return `${code(condition.path.text)} not null`
+  return `${code(condition.path.text)} = ${condition.values.map(describeValue).join(', ')}`
+}
+
+function describeValue(value: MatchValue): string {
+  return code(typeof value === 'string' ? value : JSON.stringify(value))
 }
 
 function renderTable(header: readonly string[], rows: readonly (readonly string[])[]): string {

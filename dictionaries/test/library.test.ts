@@ -61,7 +61,8 @@ describe('the original dictionary', () => {
   it('should compile, with its warnings equal to the golden file', () => {
     expect(original, 'the original compiles to a dictionary').toBeDefined()
     const actual = formatDiagnostics(fileOf(ORIGINAL_DICTIONARY))
-    if (UPDATE_GOLDEN || !existsSync(GOLDEN_DIAGNOSTICS)) writeFileSync(GOLDEN_DIAGNOSTICS, actual)
+    if (UPDATE_GOLDEN) writeFileSync(GOLDEN_DIAGNOSTICS, actual)
+    expect(existsSync(GOLDEN_DIAGNOSTICS), 'golden file present (MAPDOWN_UPDATE_GOLDEN=1 writes it)').toBe(true)
     expect(actual).toBe(readFileSync(GOLDEN_DIAGNOSTICS, 'utf8'))
     expect(actual, 'the original has known defects, so it must have warnings').toMatch(/ warning /)
     expect(actual).not.toMatch(/ error /)
@@ -105,6 +106,12 @@ describe('the library', () => {
     for (const dictionary of others.filter((d) => d.logType === 'sentinelone-cloud-funnel')) {
       expect(dictionary.match.evidence).toBe('front-matter')
       expect(dictionary.match.all).toEqual([expect.objectContaining({ op: 'equals', path: expect.objectContaining({ kind: 'flat', key: 'event.type' }) })])
+    }
+  })
+
+  it('should route Deep Visibility dictionaries by their Event Types table, confirmed by the sample', () => {
+    for (const dictionary of others.filter((d) => d.logType === 'sentinelone')) {
+      expect(dictionary.match).toEqual({ all: [{ op: 'present', path: expect.objectContaining({ kind: 'nested', segments: [dictionary.eventType] }) }], evidence: 'event-types-table' })
     }
   })
 

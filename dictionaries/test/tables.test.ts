@@ -2,7 +2,7 @@ import type { DictionaryIR, FieldIR, FieldType, MappingIR } from '@mapdown/ir'
 import { FIELD_TYPES } from '@mapdown/ir'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { renderDictionariesTable, renderStandardNamesTable, standardNameUses } from '../scripts/tables.js'
+import { describeCondition, renderDictionariesTable, renderStandardNamesTable, standardNameUses } from '../scripts/tables.js'
 
 function field(name: string, type: FieldType): FieldIR {
   return {
@@ -28,7 +28,7 @@ function dictionary(id: string, fields: FieldIR[]): DictionaryIR {
     date: null,
     source: `${logType}/${rule.toLowerCase()}.md`,
     eventType: rule,
-    match: { all: [], evidence: 'field-paths' },
+    match: { all: [{ op: 'present', path: { kind: 'nested', segments: [rule], text: rule } }], evidence: 'field-paths' },
     fields,
   }
 }
@@ -92,7 +92,13 @@ describe('tables', () => {
   it('should render one row per dictionary, linking its file', () => {
     const lines = renderDictionariesTable(ir).split('\n')
     expect(lines).toHaveLength(2 + ir.dictionaries.length)
-    expect(lines[2]).toBe('| `s/DNS` | s | `DNS` | 2 | [s/dns.md](s/dns.md) |')
+    expect(lines[2]).toBe('| `s/DNS` | `DNS` not null | 2 | [s/dns.md](s/dns.md) |')
+  })
+
+  it('should describe equality conditions with every value', () => {
+    const path = { kind: 'flat', key: 'event.type', text: 'event.type' } as const
+    expect(describeCondition({ op: 'equals', path, values: ['GET', 'POST'] })).toBe('`event.type` = `GET`, `POST`')
+    expect(describeCondition({ op: 'equals', path, values: [1, true, null] })).toBe('`event.type` = `1`, `true`, `null`')
   })
 
   it('should render the same IR to the same text', () => {
