@@ -37,7 +37,7 @@ export const USAGE = `Usage: pnpm bench [options]
 
 function positiveInteger(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined || text === '') return fallback
-  const value = Number(text)
+  const value = /^\d+$/.test(text) ? Number(text) : Number.NaN
   if (!Number.isSafeInteger(value) || value <= 0) throw new UsageError(`invalid value \`${text}\` for \`--${name}\`, expected a positive integer`)
   return value
 }

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import { renderMarkdown, renderText, type Report } from '../src/report/table.js'
+import { checkTargets } from '../src/report/targets.js'
+import type { RowResult } from '../src/rows/result.js'
+
+const eps = (median: number) => ({ median, min: median * 0.9, max: median * 1.1, runs: 5 })
+const row = (id: string, median: number | null, extra: Partial<RowResult> = {}): RowResult => ({
+  id,
+  label: id,
+  dataset: id.startsWith('process') ? 'network-connection' : id.startsWith('rss') ? 'big' : 'network-connection',
+  mode: id.startsWith('process') || id.startsWith('rss') ? 'whole-process' : 'in-process',
+  status: median === null ? 'unavailable' : 'ok',
+  ...(median === null ? { reason: 'not built yet' } : { eventsPerSecond: eps(median), events: 1000 }),
+  notes: [],
+  ...extra,
+})
+
+describe('checkTargets', () => {
+  it('should compare medians against each target\'s threshold', () => {
+    const rows = [
+      row('handwritten', 100_000),
+      row('mapdown.engine', 80_000),
+      row('process.handwritten', 100_000),
+      row('process.cli-w1', 84_000),
+      row('process.cli-w2', 160_000),
+      row('rss.cli-w1', 90_000, { label: 'mapdown map --workers 1', peakRssMb: { median: 120, min: 120, max: 120, runs: 1 } }),
+      row('rss.cli-w2', 90_000, { label: 'mapdown map --workers 2', peakRssMb: { median: 251, min: 251, max: 251, runs: 1 } }),
+    ]
+    const targets = checkTargets(rows, 2, 1024 ** 3)
+    expect(targets.map((target) => [target.measured, target.status])).toEqual([
+      ['0.80×', 'met'],
+      ['0.84×', 'not met'],
+      ['1.90×', 'met'],
+      ['--workers 1: 120 MB, --workers 2: 251 MB (on 1 GiB)', 'not met'],
+    ])
+  })
+
+  it('should say "not measured" for a missing row or an input smaller than 1 GiB', () => {
+    const rows = [row('handwritten', 100_000), row('mapdown.engine', null), row('rss.cli-w1', 1, { peakRssMb: { median: 1, min: 1, max: 1, runs: 1 } })]
+    expect(checkTargets(rows, 2, 50_000_000).map((target) => target.status)).toEqual(['not measured', 'not measured', 'not measured', 'not measured'])
+  })
+})
+
+describe('render', () => {
+  const report: Report = {
+    machine: { cores: 2, cpu: 'cpu', memoryGb: 8, node: 'v20', kernel: 'k', date: '2026-01-01T00:00:00.000Z' },
+    runs: 5,
+    sections: [
+      {
+        title: 'In process',
+        rows: [
+          row('floor.parse', 300_000, { handwrittenRef: 'handwritten', floorRef: 'floor.parse' }),
+          row('handwritten', 150_000, { handwrittenRef: 'handwritten', floorRef: 'floor.parse' }),
+          row('mapdown.engine', null, { handwrittenRef: 'handwritten', floorRef: 'floor.parse' }),
+        ],
+      },
+    ],
+    compile: null,
+    targets: [],
+    notes: [],
+  }
+
+  it('should print ratios to the row\'s baselines and list why a row is missing', () => {
+    const text = renderText(report)
+    expect(text).toMatch(/floor\.parse\s.*\s300,000\s+270,000–330,000\s+2\.00×\s+1\.00×/)
+    expect(text).toMatch(/handwritten\s.*\s150,000\s+135,000–165,000\s+1\.00×\s+0\.50×/)
+    expect(text).toMatch(/mapdown\.engine\s+mapdown\.engine\s+n\/a/)
+    expect(text).toContain('mapdown.engine: n/a: not built yet')
+  })
+
+  it('should write the same table as Markdown', () => {
+    const markdown = renderMarkdown(report)
+    expect(markdown).toContain('| handwritten | handwritten | 150,000 | 135,000–165,000 | 1.00× | 0.50× |  |')
+    expect(markdown).toContain('| --- | --- | ---: | ---: | ---: | ---: | ---: |')
+  })
+})
