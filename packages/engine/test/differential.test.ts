@@ -44,7 +44,7 @@ describe('compiled mode against the interpreter', () => {
           const stats = compiled.stats()
           expect(internals?.fastPathRuns()).toBe(stats.mapped + (stats.rejectedByReason['field_error'] ?? 0))
         }),
-        { numRuns: 150 },
+        { numRuns: 300 },
       )
     })
   }

@@ -67,13 +67,25 @@ function place(event: Record<string, unknown>, segments: readonly (string | numb
  */
 export function eventLine(ir: MappingIR): fc.Arbitrary<string> {
   const where = placements(ir)
+  // Most events should reach a dictionary: place one dictionary's match conditions first.
+  const routes = ir.dictionaries.map((dictionary) =>
+    dictionary.match.all.flatMap((condition): [readonly (string | number)[], unknown][] => {
+      const value = condition.op === 'equals' ? condition.values[0] : {}
+      const path = condition.path
+      if (path.kind === 'nested' || path.kind === 'either') return [[path.segments, value]]
+      if (path.kind === 'flat') return [[[path.key], value]]
+      return []
+    }),
+  )
   return fc
     .tuple(
+      fc.option(fc.constantFrom(...routes), { freq: 4 }),
       fc.array(fc.tuple(fc.constantFrom(...where), fieldValue), { maxLength: 14 }),
       fc.array(fc.tuple(fc.constantFrom(...HOSTILE_KEYS), fc.constantFrom(...where), fieldValue), { maxLength: 3 }),
     )
-    .map(([values, hostile]) => {
+    .map(([route, values, hostile]) => {
       const event: Record<string, unknown> = {}
+      for (const [segments, value] of route ?? []) place(event, segments, value)
       for (const [segments, value] of values) place(event, segments, value)
       for (const [key, segments, value] of hostile) place(event, [...segments.slice(0, -1), key], value)
       return JSON.stringify(event, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v))
