@@ -7,7 +7,7 @@ export const COLUMN_ALIASES: Readonly<Record<ColumnKey, readonly string[]>> = {
   standardName: ['standard name', 'standard field', 'standard field name', 'normalized name', 'normalised name', 'target field', 'target name'],
   fieldName: ['field name', 'field', 'source field', 'source field name', 'field path', 'source path', 'path', 'json path', 'jsonpath', 'original field'],
   type: ['type', 'data type', 'field type', 'datatype'],
-  description: ['description', 'desc', 'notes'],
+  description: ['description', 'desc'],
   sampleValue: ['sample value', 'sample', 'sample values', 'example', 'example value'],
 }
 
