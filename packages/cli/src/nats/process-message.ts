@@ -2,6 +2,7 @@ import type { JetStreamClient, JsMsg, PubAck } from '@nats-io/jetstream'
 import { headers as natsHeaders } from '@nats-io/transport-node'
 import type { Engine } from '@mapdown/engine'
 import { planMaxDeliveries, planMessage, type PlanOptions, type PlannedOutput, type SourceMessage } from './plan.js'
+import type { DisconnectSignal } from './disconnect-signal.js'
 import type { WorkerCounters } from './stats.js'
 
 export interface ProcessContext {
@@ -11,6 +12,8 @@ export interface ProcessContext {
   /** The delivery on which a message is dead-lettered instead of processed. */
   deadLetterDelivery: number
   publishTimeoutMs: number
+  /** Fails publishes still waiting for their PubAck when the connection drops. */
+  disconnect: DisconnectSignal
   counters: WorkerCounters
   /** Called when processing fails; the message is then handed back for redelivery. */
   onFailure: (seq: number, error: unknown) => void
@@ -81,11 +84,14 @@ export async function processMessage(msg: JsMsg, context: ProcessContext): Promi
 function publish(context: ProcessContext, output: PlannedOutput): Promise<PubAck> {
   const headers = natsHeaders()
   for (const [key, value] of Object.entries(output.headers)) headers.set(key, value)
-  return context.js.publish(output.subject, output.payload, {
+  const published = context.js.publish(output.subject, output.payload, {
     msgID: output.msgId,
     headers,
     timeout: context.publishTimeoutMs,
   })
+  // The loser of the race still settles later; its outcome no longer matters.
+  published.catch(() => {})
+  return Promise.race([published, context.disconnect.next()])
 }
 
 function handBack(msg: JsMsg, context: ProcessContext, error: unknown): void {

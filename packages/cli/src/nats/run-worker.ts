@@ -5,6 +5,7 @@ import { WorkerSetupError } from './errors.js'
 import type { LogWrite } from './log.js'
 import type { WorkerOptions } from './options.js'
 import { processMessage, type ProcessContext } from './process-message.js'
+import { DisconnectSignal } from './disconnect-signal.js'
 import { prepareWorker } from './setup.js'
 import { Slots } from './slots.js'
 import { emptyCounters, StatsReporter, type WorkerCounters } from './stats.js'
@@ -19,6 +20,14 @@ export interface RunningWorker {
 
 /** How long a draining worker waits for the connection to flush before closing it. */
 const DRAIN_TIMEOUT_MS = 10_000
+
+/**
+ * Lifetime of a pull request. The client also uses it as the retry delay when, after
+ * a reconnection, its check of the consumer fails (JetStream still recovering): with
+ * the default 30 s a worker could sit idle for half a minute after a server restart.
+ * 5 s costs one pull request per 5 s per idle worker, and heartbeats every 2.5 s.
+ */
+const PULL_EXPIRES_MS = 5_000
 
 /**
  * Connects, prepares the consumer and starts consuming. Returns once messages flow;
@@ -51,9 +60,13 @@ export async function startWorker(options: WorkerOptions, engine: Pick<Engine, '
 
 async function consumeWith(nc: NatsConnection, options: WorkerOptions, engine: Pick<Engine, 'mapLine'>, log: LogWrite): Promise<RunningWorker> {
   let connected = true
+  const disconnect = new DisconnectSignal()
   void (async () => {
     for await (const status of nc.status()) {
-      if (status.type === 'disconnect') connected = false
+      if (status.type === 'disconnect') {
+        connected = false
+        disconnect.disconnected(status.server)
+      }
       if (status.type === 'reconnect') connected = true
       if (status.type === 'disconnect' || status.type === 'reconnect' || status.type === 'ldm' || status.type === 'staleConnection') {
         log({ type: 'connection', status: status.type, ...('server' in status ? { server: status.server } : {}) })
@@ -67,7 +80,7 @@ async function consumeWith(nc: NatsConnection, options: WorkerOptions, engine: P
   const setup = await prepareWorker(jsm, options)
   const js = jetstream(nc)
   const consumer = await js.consumers.get(options.stream, options.consumer)
-  const messages = await consumer.consume({ max_messages: options.batch })
+  const messages = await consumer.consume({ max_messages: options.batch, expires: PULL_EXPIRES_MS })
   log({
     type: 'started',
     servers: options.servers,
@@ -97,6 +110,7 @@ async function consumeWith(nc: NatsConnection, options: WorkerOptions, engine: P
     plan: { outSubject: options.outSubject, dlqSubject: options.dlqSubject, workerName: options.name },
     deadLetterDelivery: setup.deadLetterDelivery,
     publishTimeoutMs: options.publishTimeoutMs,
+    disconnect,
     counters,
     onFailure: (seq, error) => {
       // A server restart fails hundreds of messages at once: log at most once a second.
