@@ -12,6 +12,9 @@ import { eventPayloads } from './events.js'
 import { natsAvailability, startNatsServer, type NatsServer } from './helpers/nats-server.js'
 import { Scenario, type Coverage, type WorkerProcess } from './helpers/scenario.js'
 
+// The scenarios take seconds; the margin is for CI machines loaded by other test files.
+const SCENARIO_TIMEOUT_MS = 120_000
+
 const nats = natsAvailability()
 if (!nats.run && !nats.required) console.warn(`NATS worker tests skipped: ${nats.reason}`)
 if (!nats.run && nats.required) {
@@ -48,7 +51,7 @@ describe.skipIf(!nats.run)('mapdown worker on JetStream', () => {
     await server?.dispose()
   })
 
-  it('should map 10,000 events with two workers, none missing, and drain on SIGTERM', async () => {
+  it('should map 10,000 events with two workers, none missing, and drain on SIGTERM', { timeout: SCENARIO_TIMEOUT_MS }, async () => {
     const scenario = await Scenario.create(server.url, { name: 'two' })
     try {
       const workers = [await scenario.startWorker(), await scenario.startWorker()]
@@ -86,7 +89,7 @@ describe.skipIf(!nats.run)('mapdown worker on JetStream', () => {
     }
   })
 
-  it('should lose nothing when a worker is killed with SIGKILL mid-stream, and count the duplicates', async () => {
+  it('should lose nothing when a worker is killed with SIGKILL mid-stream, and count the duplicates', { timeout: SCENARIO_TIMEOUT_MS }, async () => {
     // A duplicate window shorter than the ack wait lets republished outputs through, so
     // that the duplicates at-least-once delivery allows are visible downstream.
     const scenario = await Scenario.create(server.url, { name: 'kill', duplicateWindowMs: 500 })
@@ -159,7 +162,7 @@ describe.skipIf(!nats.run)('mapdown worker on JetStream', () => {
   })
 
   // Last: it restarts the shared server.
-  it('should reconnect after a server restart mid-run and finish with none missing', async () => {
+  it('should reconnect after a server restart mid-run and finish with none missing', { timeout: SCENARIO_TIMEOUT_MS }, async () => {
     const scenario = await Scenario.create(server.url, { name: 'restart' })
     try {
       const seqs = await scenario.publish(eventPayloads(10_000, 1_000))
