@@ -14,7 +14,13 @@ export const COMMON_OPTIONS = {
 } as const satisfies OptionsConfig
 
 /** Parses `argv` for `command` or throws a `UsageError` saying which argument is wrong. */
-export function parseCommandArgs<const T extends OptionsConfig>(command: string, argv: readonly string[], options: T) {
+type StrictConfig<T extends OptionsConfig> = { args: string[]; options: T; allowPositionals: true; strict: true }
+
+export function parseCommandArgs<const T extends OptionsConfig>(
+  command: string,
+  argv: readonly string[],
+  options: T,
+): ReturnType<typeof parseArgs<StrictConfig<T>>> {
   try {
     return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true })
   } catch (error) {

@@ -5,6 +5,7 @@
  */
 import { relative, resolve, sep } from 'node:path'
 import type { CompileResult } from '@mapdown/compiler'
+import type { SourcePosition } from '@mapdown/ir'
 import type { DictionaryCheck } from './samples.js'
 
 type VFile = CompileResult['files'][number]
@@ -38,13 +39,28 @@ export function addFindings(checks: readonly DictionaryCheck[], files: readonly 
     const fields = check.dictionary.fields
     check.fields.forEach((outcome, index) => {
       if (outcome.outcome !== 'issue') return
+      // The compiler checks sample values too (with the engine's coercions); when it
+      // already reported this row, a second message would only repeat it. Only a
+      // disagreement between the two is news.
+      const row = fields[index]?.position.start.line
+      if (file.messages.some((message) => message.ruleId?.startsWith('sample-') && message.place && lineOf(message.place) === row)) return
       report(
         `Unexpected sample value ${JSON.stringify(outcome.issue.value)} for \`${outcome.name}\` (\`${outcome.path}\`, ${outcome.type}): ${outcome.issue.message}`,
         CHECK_RULES.fieldIssue,
-        fields[index]?.position,
+        placeOf(fields[index]?.position),
       )
     })
   }
+}
+
+function lineOf(place: NonNullable<VFile['messages'][number]['place']>): number {
+  return 'start' in place ? place.start.line : place.line
+}
+
+/** A unist position for vfile (which wants an end; a point-only position ends where it starts). */
+function placeOf(position: SourcePosition | undefined): VFile['messages'][number]['place'] {
+  if (position === undefined) return undefined
+  return { start: position.start, end: position.end ?? position.start }
 }
 
 /** The VFile a dictionary was compiled from (`source` is relative to the working folder, `/`-separated). */

@@ -35,7 +35,8 @@ export async function loadMapping(paths: readonly string[], stderr: DiagnosticsT
   const { compileFiles, formatText, serializeIr } = await import('@mapdown/compiler')
   const result = await compileFiles([...paths])
   if (result.errorCount > 0) {
-    stderr.write(formatText(result.files))
+    const report = formatText(result.files)
+    stderr.write(report.endsWith('\n') ? report : report + '\n')
     const noun = result.errorCount === 1 ? 'error' : 'errors'
     throw new InputError(`dictionaries have ${result.errorCount} ${noun}; fix them or check with \`mapdown check\``, label)
   }
