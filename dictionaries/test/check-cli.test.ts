@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { dictionaryFolders, DICTIONARIES_DIR, ORIGINAL_DICTIONARY } from '../scripts/library.js'
 
+
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const BIN = join(ROOT, 'packages/cli/dist/bin.js')
 
