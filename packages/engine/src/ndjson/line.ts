@@ -14,6 +14,13 @@ export type NdjsonLineError = 'line_too_long' | 'invalid_utf8'
 export interface NdjsonSplitterOptions {
   /** The longest line accepted, in bytes, without its line ending. Default 1 MiB. */
   readonly maxLineBytes?: number
+  /**
+   * The number of the first line pushed, default 1. For framing a stream in
+   * pieces cut at newlines (the CLI's worker threads): a piece starting at line
+   * N is framed exactly as that part of the whole stream (line numbers,
+   * messages, and a BOM removed only from line 1).
+   */
+  readonly firstLineNo?: number
 }
 
 export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024

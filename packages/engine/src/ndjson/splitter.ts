@@ -40,6 +40,11 @@ export class NdjsonSplitter {
       throw new RangeError(`Unexpected maxLineBytes ${String(max)}, expected a positive integer`)
     }
     this.#maxLineBytes = max
+    const first = options.firstLineNo ?? 1
+    if (!Number.isSafeInteger(first) || first < 1) {
+      throw new RangeError(`Unexpected firstLineNo ${String(first)}, expected a positive integer`)
+    }
+    this.#lineNo = first - 1
   }
 
   /** The lines completed by this chunk. */
