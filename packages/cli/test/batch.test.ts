@@ -70,7 +70,7 @@ describe('BatchMapper', () => {
         const mapper = new BatchMapper(fakeEngine(mode))
         lines.forEach((text, index) => mapper.line('f', index + 1, text))
         const { output, rejects, counts } = mapper.take()
-        const outputLines = output === '' ? 0 : output.split('\n').length - 1
+        const outputLines = output === "" ? 0 : (output as string).split('\n').length - 1
         expect(counts.read).toBe(lines.length)
         expect(counts.mapped + counts.rejected).toBe(counts.read)
         expect(outputLines).toBe(counts.mapped)

@@ -18,15 +18,21 @@ let input = ''
 beforeAll(() => {
   folder = mkdtempSync(join(tmpdir(), 'mapdown-workers-'))
   input = join(folder, 'input.ndjson')
-  // About 5 MiB: several 1 MiB batches for every thread.
-  writeFileSync(input, mixedLines(30_000).join('\n') + '\n')
+  // About 8 MiB: several 1 MiB blocks for every thread, with a BOM, CRLF,
+  // invalid UTF-8, lines over the limit (some across read chunks, one of 3 MiB)
+  // and no newline at the very end.
+  const lines: Buffer[] = mixedLines(30_000).map((line) => Buffer.from(line))
+  for (let index = 500; index < lines.length; index += 2_000) lines[index] = Buffer.from(`{"tcpv4":"${'x'.repeat(5_000)}"}`)
+  for (let index = 777; index < lines.length; index += 3_000) lines[index] = Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d])
+  lines[10_000] = Buffer.from(`{"huge":"${'y'.repeat(3 << 20)}"}`)
+  writeFileSync(input, Buffer.concat([Buffer.from('\uFEFF'), ...lines.flatMap((line) => [line, Buffer.from('\n')]).slice(0, -1)]))
 })
 afterAll(() => rmSync(folder, { recursive: true, force: true }))
 
 async function mapWith(workers: number) {
   const out = join(folder, `out-${workers}.ndjson`)
   const rejects = join(folder, `rejects-${workers}.ndjson`)
-  const args = ['map', '-d', DICTIONARIES, input, '-o', out, '--rejects', rejects, '--stats', '--workers', String(workers)]
+  const args = ['map', '-d', DICTIONARIES, input, '-o', out, '--rejects', rejects, '--stats', '--workers', String(workers), '--max-line-bytes', '2000']
   const run = await runCli(args, { cwd: folder })
   expect(run.exit).toBe(0)
   return { output: readFileSync(out, 'utf8'), rejects: readFileSync(rejects, 'utf8'), stats: JSON.parse(normaliseTimings(run.stderr)) }
@@ -48,5 +54,6 @@ describe('mapdown map --workers', () => {
     expect(one.stats.read).toBe(one.stats.mapped + one.stats.rejected)
     expect(one.stats.mapped).toBeGreaterThan(20_000)
     expect(one.stats.rejected).toBeGreaterThan(1_000)
+    expect(one.stats.byReason).toMatchObject({ line_too_long: 16, invalid_utf8: 10 })
   })
 })

@@ -36,11 +36,15 @@ function eventLines(count: number): string[] {
 }
 
 /** Completes batches in a shuffled order, never more than `maxInFlight` at once. */
-class ShufflingExecutor implements Executor {
+class ShufflingExecutor implements Executor<NdjsonLine[]> {
   readonly maxInFlight = 4
   pending = 0
   maxPending = 0
-  private readonly inline = new InlineExecutor(fakeEngine())
+  private readonly inline = new InlineExecutor(fakeEngine(), { maxLineBytes: 1 << 20, batchBytes: 4096 })
+
+  framer() {
+    return this.inline.framer()
+  }
 
   submit(file: string, lines: readonly NdjsonLine[]): Promise<BatchResult> {
     this.pending++
@@ -71,9 +75,7 @@ describe('runPipeline', () => {
       executor,
       out: new OutputSink(out.stream, 'out', false),
       rejects: undefined,
-      maxLineBytes: 1 << 20,
       stdin: () => Readable.from(chunks, { objectMode: true }),
-      batchBytes: 4096,
     })
     expect(interrupted).toBe(false)
     expect(counts.read).toBe(3000)
@@ -101,12 +103,10 @@ describe('runPipeline', () => {
     }
     const { counts } = await runPipeline({
       inputs: [STDIN],
-      executor: new InlineExecutor(fakeEngine()),
+      executor: new InlineExecutor(fakeEngine(), { maxLineBytes: 1 << 20, batchBytes: 1 }),
       out: new OutputSink(out.stream, 'out', false),
       rejects: undefined,
-      maxLineBytes: 1 << 20,
       stdin: () => Readable.from(source(), { objectMode: true, highWaterMark: 1 }),
-      batchBytes: 1,
     })
     expect(counts.mapped).toBe(300)
     // Without backpressure the source would be read to the end before the first slow write completes.
@@ -125,12 +125,10 @@ describe('runPipeline', () => {
     const out = recorder({ failOnWrite: 2 })
     const { interrupted } = await runPipeline({
       inputs: [STDIN],
-      executor: new InlineExecutor(fakeEngine()),
+      executor: new InlineExecutor(fakeEngine(), { maxLineBytes: 1 << 20, batchBytes: 1 }),
       out: new OutputSink(out.stream, 'out', false),
       rejects: undefined,
-      maxLineBytes: 1 << 20,
       stdin: () => Readable.from(endless(), { objectMode: true, highWaterMark: 1 }),
-      batchBytes: 1,
     })
     expect(interrupted).toBe(true)
     expect(pulled).toBeLessThan(100)
@@ -141,12 +139,10 @@ describe('runPipeline', () => {
     const sink = new OutputSink(out.stream, 'mapped.ndjson', true)
     const run = runPipeline({
       inputs: [STDIN],
-      executor: new InlineExecutor(fakeEngine()),
+      executor: new InlineExecutor(fakeEngine(), { maxLineBytes: 1 << 20, batchBytes: 1 }),
       out: sink,
       rejects: undefined,
-      maxLineBytes: 1 << 20,
       stdin: () => Readable.from([Buffer.from(eventLines(50).join('\n'))], { objectMode: true }),
-      batchBytes: 1,
     })
     // Whether the failure is seen while writing or when flushing, the run fails naming the problem.
     await expect(run.then(() => sink.end())).rejects.toThrow(/^cannot write: ENOSPC$/)

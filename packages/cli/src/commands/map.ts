@@ -9,8 +9,8 @@ import { InputError } from '../errors.js'
 import { resolveInputs, type InputSpec } from '../io/inputs.js'
 import { OutputSink } from '../io/sink.js'
 import { emptyCounts, sortedCounts, type MapCounts } from '../map/counts.js'
-import { InlineExecutor, type Executor } from '../map/executor.js'
-import { runPipeline } from '../map/pipeline.js'
+import { InlineExecutor, type Executor, type FramingOptions } from '../map/executor.js'
+import { BATCH_BYTES, runPipeline } from '../map/pipeline.js'
 import { ProgressLine } from '../map/progress.js'
 
 export const help = `Usage: mapdown map [options] [INPUT...]
@@ -79,7 +79,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const out = values.out === undefined ? OutputSink.toStdout() : OutputSink.toFile(values.out)
   const rejects = values.rejects === undefined ? undefined : OutputSink.toFile(values.rejects)
   const workers = requestedWorkers ?? defaultWorkers(inputs)
-  const executor = await startExecutor(workers, engine, mapping.irJson, engineOptions)
+  const executor = await startExecutor(workers, engine, mapping.irJson, engineOptions, { maxLineBytes, batchBytes: BATCH_BYTES })
 
   const started = performance.now()
   const counts = emptyCounts()
@@ -87,7 +87,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   progress?.start()
   let interrupted: boolean
   try {
-    ;({ interrupted } = await runPipeline({ inputs, executor, out, rejects, maxLineBytes, stdin: () => process.stdin, counts }))
+    ;({ interrupted } = await runPipeline({ inputs, executor, out, rejects, stdin: () => process.stdin, counts }))
     await out.end()
     await rejects?.end()
   } finally {
@@ -120,11 +120,17 @@ function defaultWorkers(inputs: readonly InputSpec[]): number {
   return availableParallelism()
 }
 
-async function startExecutor(workers: number, engine: Engine, irJson: string, options: EngineOptions): Promise<Executor> {
-  if (workers <= 1) return new InlineExecutor(engine)
+async function startExecutor(
+  workers: number,
+  engine: Engine,
+  irJson: string,
+  engineOptions: EngineOptions,
+  framing: FramingOptions,
+): Promise<Executor<unknown>> {
+  if (workers <= 1) return new InlineExecutor(engine, framing) as Executor<unknown>
   // Loaded only when threads are asked for.
   const { PoolExecutor } = await import('../map/pool.js')
-  return PoolExecutor.start(workers, irJson, options)
+  return (await PoolExecutor.start(workers, engine, irJson, engineOptions, framing)) as Executor<unknown>
 }
 
 /** The `--stats` object: counts, then timing (the only part that varies between identical runs). */

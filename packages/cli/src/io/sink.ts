@@ -60,7 +60,7 @@ export class OutputSink {
    * Writes `text`. Returns a promise only when the caller must wait (buffer full);
    * `undefined` otherwise, so the hot path allocates no promise per batch.
    */
-  write(text: string): Promise<void> | undefined {
+  write(text: string | Uint8Array): Promise<void> | undefined {
     this.throwIfFailed()
     if (this.pipeClosed || text.length === 0) return undefined
     if (this.stream.write(text)) return undefined

@@ -23,8 +23,8 @@ export interface RejectRecord {
 }
 
 export interface BatchResult {
-  /** Mapped NDJSON, one line per mapped event, each ending in `\n`. */
-  output: string
+  /** Mapped NDJSON, one line per mapped event, each ending in `\n` (UTF-8 bytes when it comes from a thread). */
+  output: string | Uint8Array
   /** In line order. */
   rejects: RejectRecord[]
   counts: MapCounts

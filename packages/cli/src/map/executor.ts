@@ -1,34 +1,53 @@
 /**
- * An executor maps batches of framed lines. The pipeline submits batches in
- * input order and consumes their results in the same order; an executor may
- * work on up to `maxInFlight` batches at once.
+ * An executor maps units of work produced by its framer. The pipeline submits
+ * them in input order and consumes their results in the same order; an
+ * executor may work on up to `maxInFlight` of them at once.
  */
 import type { Engine, NdjsonLine } from '@mapdown/engine'
 import { BatchMapper, type BatchResult } from './batch.js'
+import { LineBatcher, type Framer } from './framing.js'
 
-export interface Executor {
+export interface Executor<W> {
   readonly maxInFlight: number
-  submit(file: string, lines: readonly NdjsonLine[]): BatchResult | Promise<BatchResult>
+  /** A framer for one input. */
+  framer(): Framer<W>
+  submit(file: string, work: W): BatchResult | Promise<BatchResult>
   close(): Promise<void>
 }
 
+export interface FramingOptions {
+  readonly maxLineBytes: number
+  /** Input bytes per unit of work. */
+  readonly batchBytes: number
+}
+
 /** Maps on the main thread, one batch at a time (`--workers 1`). */
-export class InlineExecutor implements Executor {
+export class InlineExecutor implements Executor<NdjsonLine[]> {
   readonly maxInFlight = 1
   private readonly mapper: BatchMapper
+  private readonly options: FramingOptions
 
-  constructor(engine: Engine) {
+  constructor(engine: Engine, options: FramingOptions) {
     this.mapper = new BatchMapper(engine)
+    this.options = options
+  }
+
+  framer(): Framer<NdjsonLine[]> {
+    return new LineBatcher(this.options.maxLineBytes, this.options.batchBytes)
   }
 
   submit(file: string, lines: readonly NdjsonLine[]): BatchResult {
-    const mapper = this.mapper
-    for (const line of lines) {
-      if ('text' in line) mapper.line(file, line.lineNo, line.text)
-      else mapper.framingError(file, line)
-    }
-    return mapper.take()
+    mapLines(this.mapper, file, lines)
+    return this.mapper.take()
   }
 
   async close(): Promise<void> {}
+}
+
+/** Maps framed lines: text lines through the engine, framing errors straight to rejects. */
+export function mapLines(mapper: BatchMapper, file: string, lines: readonly NdjsonLine[]): void {
+  for (const line of lines) {
+    if ('text' in line) mapper.line(file, line.lineNo, line.text)
+    else mapper.framingError(file, line)
+  }
 }

@@ -7,29 +7,25 @@
  * read chunk) are held at a time, and reading pauses while output drains.
  */
 import type { Readable } from 'node:stream'
-import { NdjsonSplitter, type NdjsonLine } from '@mapdown/engine'
 import { openInput, type InputSpec } from '../io/inputs.js'
 import type { OutputSink } from '../io/sink.js'
 import type { BatchResult, RejectRecord } from './batch.js'
 import { addCounts, emptyCounts, type MapCounts } from './counts.js'
 import type { Executor } from './executor.js'
 
-/** Lines are submitted once this many input bytes have been framed (or the input ends). */
+/** Input bytes per unit of work: large enough to amortise per-batch costs, small enough to keep memory flat. */
 export const BATCH_BYTES = 1 << 20
 
-export interface PipelineOptions {
+export interface PipelineOptions<W> {
   readonly inputs: readonly InputSpec[]
-  readonly executor: Executor
+  readonly executor: Executor<W>
   readonly out: OutputSink
   /** Where rejects go; when absent they are only counted. */
   readonly rejects: OutputSink | undefined
-  readonly maxLineBytes: number
   /** Called only when stdin is one of the inputs (touching `process.stdin` opens it). */
   readonly stdin: () => Readable
   /** The running totals, updated after each batch (for the progress line). */
   readonly counts?: MapCounts
-  /** Input bytes per batch; default `BATCH_BYTES`. */
-  readonly batchBytes?: number
 }
 
 export interface PipelineResult {
@@ -38,11 +34,10 @@ export interface PipelineResult {
   readonly interrupted: boolean
 }
 
-export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
+export async function runPipeline<W>(options: PipelineOptions<W>): Promise<PipelineResult> {
   const { executor, out, rejects } = options
   const counts = options.counts ?? emptyCounts()
   const queue: Array<BatchResult | Promise<BatchResult>> = []
-  const batchLimit = options.batchBytes ?? BATCH_BYTES
 
   const writeNext = async (): Promise<void> => {
     const result = await (queue.shift() as BatchResult | Promise<BatchResult>)
@@ -55,39 +50,28 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     if (pending) await pending
   }
 
-  const submit = async (file: string, lines: readonly NdjsonLine[]): Promise<void> => {
-    if (lines.length === 0) return
-    const result = executor.submit(file, lines)
-    // Mark it handled now: it may fail while an earlier batch is awaited, and
-    // the failure is seen when its turn comes (or dropped when the run stops).
-    if (result instanceof Promise) result.catch(() => {})
-    queue.push(result)
-    while (queue.length >= executor.maxInFlight) await writeNext()
+  const submit = async (file: string, works: readonly W[]): Promise<void> => {
+    for (const work of works) {
+      const result = executor.submit(file, work)
+      // Mark it handled now: it may fail while an earlier batch is awaited, and
+      // the failure is seen when its turn comes (or dropped when the run stops).
+      if (result instanceof Promise) result.catch(() => {})
+      queue.push(result)
+      while (queue.length >= executor.maxInFlight) await writeNext()
+    }
   }
 
   let interrupted = false
   reading: for (const input of options.inputs) {
-    const splitter = new NdjsonSplitter({ maxLineBytes: options.maxLineBytes })
-    let batch: NdjsonLine[] = []
-    let batchBytes = 0
+    const framer = executor.framer()
     for await (const chunk of openInput(input, options.stdin)) {
       if (out.closed) {
         interrupted = true
         break reading
       }
-      const lines = splitter.push(chunk)
-      // Appending in a loop: spreading a huge array into push() overflows the stack.
-      if (batch.length === 0) batch = lines
-      else for (const line of lines) batch.push(line)
-      batchBytes += chunk.byteLength
-      if (batchBytes >= batchLimit) {
-        await submit(input.name, batch)
-        batch = []
-        batchBytes = 0
-      }
+      await submit(input.name, framer.push(chunk))
     }
-    for (const line of splitter.end()) batch.push(line)
-    await submit(input.name, batch)
+    await submit(input.name, framer.end())
   }
   while (queue.length > 0 && !out.closed) await writeNext()
   if (out.closed) interrupted = true

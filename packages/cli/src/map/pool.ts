@@ -1,19 +1,20 @@
 /**
- * Maps batches on `node:worker_threads` (`--workers N`, N > 1).
+ * Maps on `node:worker_threads` (`--workers N`, N > 1).
  *
- * The main thread frames lines (so framing, line numbers and framing rejects
- * are exactly those of a single-threaded run) and sends each batch to the
- * least busy thread. Each thread answers its jobs in order, so a FIFO of
- * pending jobs per thread is enough to match answers to jobs; the pipeline
- * consumes results in submission order, which keeps output in input order.
+ * The main thread only reads and cuts the input into blocks of whole lines
+ * (`BlockCutter`); each block's buffer is transferred to the least busy
+ * thread, which frames and maps it and transfers back its output bytes. Each
+ * thread answers its jobs in order, so a FIFO of pending jobs per thread is
+ * enough to match answers to jobs; the pipeline consumes results in
+ * submission order, which keeps output in input order.
  * `node:worker_threads` is used directly: the pool needs no more than this,
- * and a pool library's task queue would hide the bound on in-flight batches.
+ * and a pool library's task queue would hide the bound on in-flight blocks.
  */
 import { Worker } from 'node:worker_threads'
-import type { EngineOptions, NdjsonLine } from '@mapdown/engine'
-import { recordFramingError, type BatchResult, type RejectRecord } from './batch.js'
-import { addCounts, emptyCounts } from './counts.js'
-import type { Executor } from './executor.js'
+import type { Engine, EngineOptions } from '@mapdown/engine'
+import { BatchMapper, type BatchResult } from './batch.js'
+import { mapLines, type Executor, type FramingOptions } from './executor.js'
+import { BlockCutter, type Block, type Framer } from './framing.js'
 import type { ThreadInit, ThreadJob, ThreadMessage } from './protocol.js'
 
 interface PendingJob {
@@ -26,22 +27,33 @@ interface Thread {
   readonly pending: PendingJob[]
 }
 
-export class PoolExecutor implements Executor {
+export class PoolExecutor implements Executor<Block> {
   readonly maxInFlight: number
   private readonly threads: Thread[]
+  private readonly options: FramingOptions
+  /** Maps the rare lines framed on the main thread (too long for a block). */
+  private readonly local: BatchMapper
   private failure: Error | undefined
 
-  private constructor(threads: Thread[]) {
+  private constructor(threads: Thread[], engine: Engine, options: FramingOptions) {
     this.threads = threads
-    // Two batches per thread: one being mapped, one queued, so no thread waits
+    this.options = options
+    this.local = new BatchMapper(engine)
+    // Two blocks per thread: one being mapped, one queued, so no thread waits
     // for the main thread; more would only hold memory.
     this.maxInFlight = threads.length * 2
   }
 
   /** Starts `size` threads and waits until each has built its engine. */
-  static async start(size: number, irJson: string, engineOptions: EngineOptions): Promise<PoolExecutor> {
+  static async start(
+    size: number,
+    engine: Engine,
+    irJson: string,
+    engineOptions: EngineOptions,
+    options: FramingOptions,
+  ): Promise<PoolExecutor> {
     const url = new URL('./thread.js', import.meta.url)
-    const init: ThreadInit = { irJson, engineOptions }
+    const init: ThreadInit = { irJson, engineOptions, maxLineBytes: options.maxLineBytes }
     const threads: Thread[] = []
     const ready: Promise<void>[] = []
     for (let index = 0; index < size; index++) {
@@ -58,7 +70,7 @@ export class PoolExecutor implements Executor {
         }),
       )
     }
-    const pool = new PoolExecutor(threads)
+    const pool = new PoolExecutor(threads, engine, options)
     try {
       await Promise.all(ready)
     } catch (error) {
@@ -69,27 +81,21 @@ export class PoolExecutor implements Executor {
     return pool
   }
 
-  submit(file: string, lines: readonly NdjsonLine[]): BatchResult | Promise<BatchResult> {
+  framer(): Framer<Block> {
+    return new BlockCutter(this.options.maxLineBytes, this.options.batchBytes)
+  }
+
+  submit(file: string, block: Block): BatchResult | Promise<BatchResult> {
     if (this.failure) return Promise.reject(this.failure)
-    const texts: string[] = []
-    const lineNos: number[] = []
-    // Framing errors are recorded here on the main thread, in line order.
-    const framing: BatchResult = { output: '', rejects: [], counts: emptyCounts() }
-    for (const line of lines) {
-      if ('text' in line) {
-        texts.push(line.text)
-        lineNos.push(line.lineNo)
-      } else {
-        recordFramingError(framing.counts, framing.rejects, file, line)
-      }
+    if (block.kind === 'lines') {
+      mapLines(this.local, file, block.lines)
+      return this.local.take()
     }
-    if (texts.length === 0) return framing
     const thread = this.leastBusy()
-    const job: ThreadJob = { file, texts: texts.join('\n'), lineNos: Float64Array.from(lineNos) }
+    const job: ThreadJob = { file, bytes: block.bytes, firstLineNo: block.firstLineNo }
     const answer = new Promise<BatchResult>((resolve, reject) => thread.pending.push({ resolve, reject }))
-    thread.worker.postMessage(job, [job.lineNos.buffer as ArrayBuffer])
-    if (framing.counts.read === 0) return answer
-    return answer.then((result) => mergeFraming(result, framing))
+    thread.worker.postMessage(job, [block.bytes.buffer as ArrayBuffer])
+    return answer
   }
 
   async close(): Promise<void> {
@@ -117,30 +123,4 @@ export class PoolExecutor implements Executor {
       if (thread.pending.length > 0) fail(new Error(`a worker thread stopped (exit code ${code})`))
     })
   }
-}
-
-/** Adds the main thread's framing rejects to a thread's result, keeping rejects in line order. */
-function mergeFraming(result: BatchResult, framing: BatchResult): BatchResult {
-  addCounts(result.counts, framing.counts)
-  result.rejects = mergeByLine(result.rejects, framing.rejects)
-  return result
-}
-
-function mergeByLine(a: RejectRecord[], b: RejectRecord[]): RejectRecord[] {
-  if (a.length === 0) return b
-  const merged: RejectRecord[] = []
-  let i = 0
-  let j = 0
-  while (i < a.length && j < b.length) {
-    const left = a[i] as RejectRecord
-    const right = b[j] as RejectRecord
-    if (left.line <= right.line) {
-      merged.push(left)
-      i++
-    } else {
-      merged.push(right)
-      j++
-    }
-  }
-  return merged.concat(a.slice(i), b.slice(j))
 }

@@ -1,16 +1,20 @@
 /**
- * A mapping worker thread: builds an engine from the IR once, then maps each
- * batch it receives and posts back the joined output, rejects and counts.
+ * A mapping worker thread: builds an engine from the IR once, then frames and
+ * maps each block it receives, and posts back the output (as UTF-8 bytes,
+ * transferred), the rejects and the counts.
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { createEngine } from '@mapdown/engine'
 import { BatchMapper } from './batch.js'
+import { mapLines } from './executor.js'
+import { frameBlock } from './framing.js'
 import type { ThreadInit, ThreadJob, ThreadMessage } from './protocol.js'
 
 const port = parentPort
 if (port === null) throw new Error('map/thread.js must run in a worker thread')
 
 const init = workerData as ThreadInit
+const encoder = new TextEncoder()
 let mapper: BatchMapper | undefined
 try {
   mapper = new BatchMapper(createEngine(JSON.parse(init.irJson), init.engineOptions))
@@ -21,10 +25,10 @@ try {
 
 port.on('message', (job: ThreadJob) => {
   if (mapper === undefined) return
-  const texts = job.texts.split('\n')
-  const lineNos = job.lineNos
-  for (let index = 0; index < texts.length; index++) {
-    mapper.line(job.file, lineNos[index] ?? 0, texts[index] ?? '')
-  }
-  port.postMessage({ type: 'result', result: mapper.take() } satisfies ThreadMessage)
+  mapLines(mapper, job.file, frameBlock(job, init.maxLineBytes))
+  const result = mapper.take()
+  // TextEncoder gives a buffer of its own (never Buffer's shared pool), safe to transfer.
+  const output = encoder.encode(result.output as string)
+  const message: ThreadMessage = { type: 'result', result: { ...result, output } }
+  port.postMessage(message, [output.buffer as ArrayBuffer])
 })
