@@ -10,7 +10,8 @@ import { resolveInputs, type InputSpec } from '../io/inputs.js'
 import { OutputSink } from '../io/sink.js'
 import { emptyCounts, sortedCounts, type MapCounts } from '../map/counts.js'
 import { InlineExecutor, type Executor, type FramingOptions } from '../map/executor.js'
-import { BATCH_BYTES, runPipeline } from '../map/pipeline.js'
+import type { Block } from '../map/framing.js'
+import { BATCH_BYTES, runPipeline, type PipelineOptions, type PipelineResult } from '../map/pipeline.js'
 import { ProgressLine } from '../map/progress.js'
 
 export const help = `Usage: mapdown map [options] [INPUT...]
@@ -79,20 +80,23 @@ export async function run(argv: readonly string[]): Promise<number> {
   const out = values.out === undefined ? OutputSink.toStdout() : OutputSink.toFile(values.out)
   const rejects = values.rejects === undefined ? undefined : OutputSink.toFile(values.rejects)
   const workers = requestedWorkers ?? defaultWorkers(inputs)
-  const executor = await startExecutor(workers, engine, mapping.irJson, engineOptions, { maxLineBytes, batchBytes: BATCH_BYTES })
+  const framing: FramingOptions = { maxLineBytes, batchBytes: BATCH_BYTES }
 
   const started = performance.now()
   const counts = emptyCounts()
   const progress = process.stderr.isTTY ? new ProgressLine(process.stderr, counts) : undefined
   progress?.start()
+  const pipeline = { inputs, out, rejects, stdin: () => process.stdin, counts }
   let interrupted: boolean
   try {
-    ;({ interrupted } = await runPipeline({ inputs, executor, out, rejects, stdin: () => process.stdin, counts }))
+    ;({ interrupted } =
+      workers <= 1
+        ? await mapWith(new InlineExecutor(engine, framing), pipeline)
+        : await mapWith(await startPool(workers, engine, mapping.irJson, engineOptions, framing), pipeline))
     await out.end()
     await rejects?.end()
   } finally {
     progress?.stop()
-    await executor.close()
   }
 
   if (values.stats) process.stderr.write(statsLine(counts, performance.now() - started) + '\n')
@@ -120,17 +124,25 @@ function defaultWorkers(inputs: readonly InputSpec[]): number {
   return availableParallelism()
 }
 
-async function startExecutor(
+/** Runs the pipeline with `executor`, and always stops it (threads included). */
+async function mapWith<W>(executor: Executor<W>, options: Omit<PipelineOptions<W>, 'executor'>): Promise<PipelineResult> {
+  try {
+    return await runPipeline({ ...options, executor })
+  } finally {
+    await executor.close()
+  }
+}
+
+async function startPool(
   workers: number,
   engine: Engine,
   irJson: string,
   engineOptions: EngineOptions,
   framing: FramingOptions,
-): Promise<Executor<unknown>> {
-  if (workers <= 1) return new InlineExecutor(engine, framing) as Executor<unknown>
+): Promise<Executor<Block>> {
   // Loaded only when threads are asked for.
   const { PoolExecutor } = await import('../map/pool.js')
-  return (await PoolExecutor.start(workers, engine, irJson, engineOptions, framing)) as Executor<unknown>
+  return PoolExecutor.start(workers, engine, irJson, engineOptions, framing)
 }
 
 /** The `--stats` object: counts, then timing (the only part that varies between identical runs). */
