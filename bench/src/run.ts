@@ -21,7 +21,7 @@ import { renderMarkdown, renderText, type Report, type Section } from './report/
 import { checkTargets } from './report/targets.js'
 import { bigRows, defaultCores, IN_PROCESS_ROWS, processRows } from './rows/plan.js'
 import type { CompileRowResult, RowResult } from './rows/result.js'
-import { runInProcessRow } from './rows/run-in-process.js'
+import { runInProcessRows, type InProcessRowRun } from './rows/run-in-process.js'
 import { runProcessRows } from './rows/run-whole-process.js'
 import { verifyMappers } from './verify.js'
 
@@ -60,18 +60,15 @@ async function main(): Promise<number> {
   log(`verified: ${verification.verified.join(', ') || '(no mapper available)'}`)
   for (const [id, reason] of verification.failures) log(`NOT EQUIVALENT: ${id}: ${reason}`)
 
-  // 3. In-process rows, one child process each.
-  const inProcess: RowResult[] = []
-  for (const def of IN_PROCESS_ROWS.filter((row) => want(row.id))) {
+  // 3. In-process rows, a child process per run, interleaved.
+  const inProcessRuns: InProcessRowRun[] = IN_PROCESS_ROWS.filter((row) => want(row.id)).map((def) => {
     const input = def.dataset === 'mixed' ? mixed : networkConnection
     const failure = def.dataset === 'network-connection' ? verification.failures.get(def.mapper) : undefined
-    if (failure !== undefined || input === null) {
-      inProcess.push({ id: def.id, label: def.label, dataset: def.dataset, mode: 'in-process', status: failure ? 'failed' : 'unavailable', reason: failure ?? 'no dictionary sample for the mixed stream', notes: [] })
-      continue
-    }
-    log(`${def.id}: ${options.runs} runs in one process`)
-    inProcess.push(await runInProcessRow(def, { dataPath: input.path, events: input.events, runs: options.runs, warmup: options.warmup }))
-  }
+    if (failure !== undefined) return { def, input: null, skipped: { status: 'failed', reason: failure } }
+    if (input === null) return { def, input: null, skipped: { status: 'unavailable', reason: 'no dictionary sample for the mixed stream' } }
+    return { def, input: { dataPath: input.path, events: input.events, warmup: options.warmup } }
+  })
+  const inProcess = await runInProcessRows(inProcessRuns, options.runs, log)
 
   // 4. Whole-process rows, interleaved.
   const outDir = join(DATA_DIR, 'out')
@@ -88,8 +85,6 @@ async function main(): Promise<number> {
   const compile = want('compile') ? await runCompileRow(options.runs) : null
 
   // 6. Report.
-  const engineRows = inProcess.filter((row) => row.id.includes('mapdown'))
-  if (engineRows.length > 0) notes.push('engine stats are counted over every pass of the row (warm-up included)')
   const sections: Section[] = [
     { title: `In process: ${integer(networkConnection.events)} NetworkConnection events (${mb(networkConnection.bytes)}), original dictionary`, rows: inProcess.filter((row) => row.dataset === 'network-connection') },
     { title: `Whole process, file to file: the same ${integer(networkConnection.events)} events`, rows: wholeProcess.filter((row) => row.dataset === 'network-connection') },

@@ -91,7 +91,7 @@ export function processRows(workersAll: number): ProcessRowDef[] {
   return [
     {
       id: 'process.floor',
-      label: 'node: read, JSON.parse, write the line (floor)',
+      label: 'node: read, JSON.parse, write {} (floor)',
       dataset: 'network-connection',
       command: (input, output) => ({ command: NODE, args: [join(BENCH_DIST, 'process', 'floor-cli.js'), input, output] }),
       checks: ['line-count'],
@@ -142,7 +142,7 @@ export function processRows(workersAll: number): ProcessRowDef[] {
     },
     {
       id: 'mixed.process.floor',
-      label: 'node: read, JSON.parse, write the line (floor)',
+      label: 'node: read, JSON.parse, write {} (floor)',
       dataset: 'mixed',
       command: (input, output) => ({ command: NODE, args: [join(BENCH_DIST, 'process', 'floor-cli.js'), input, output] }),
       checks: ['line-count'],
