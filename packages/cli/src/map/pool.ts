@@ -44,39 +44,17 @@ export class PoolExecutor implements Executor<Block> {
     this.maxInFlight = threads.length * 2
   }
 
-  /** Starts `size` threads and waits until each has built its engine. */
-  static async start(
-    size: number,
-    engine: Engine,
-    irJson: string,
-    engineOptions: EngineOptions,
-    options: FramingOptions,
-  ): Promise<PoolExecutor> {
+  /**
+   * Starts `size` threads. Jobs can be submitted at once: they wait in the
+   * threads' message queues while the threads load the engine, so reading the
+   * input overlaps their start-up.
+   */
+  static start(size: number, engine: Engine, irJson: string, engineOptions: EngineOptions, options: FramingOptions): PoolExecutor {
     const url = new URL('./thread.js', import.meta.url)
     const init: ThreadInit = { irJson, engineOptions, maxLineBytes: options.maxLineBytes }
     const threads: Thread[] = []
-    const ready: Promise<void>[] = []
-    for (let index = 0; index < size; index++) {
-      const worker = new Worker(url, { workerData: init })
-      const thread: Thread = { worker, pending: [] }
-      threads.push(thread)
-      ready.push(
-        new Promise<void>((resolve, reject) => {
-          worker.once('message', (message: ThreadMessage) => {
-            if (message.type === 'ready') resolve()
-            else reject(new Error(message.type === 'fatal' ? message.message : 'worker thread did not start'))
-          })
-          worker.once('error', reject)
-        }),
-      )
-    }
+    for (let index = 0; index < size; index++) threads.push({ worker: new Worker(url, { workerData: init }), pending: [] })
     const pool = new PoolExecutor(threads, engine, options)
-    try {
-      await Promise.all(ready)
-    } catch (error) {
-      await pool.close()
-      throw error
-    }
     for (const thread of threads) pool.listen(thread)
     return pool
   }
@@ -109,15 +87,18 @@ export class PoolExecutor implements Executor<Block> {
   }
 
   private listen(thread: Thread): void {
-    thread.worker.on('message', (message: ThreadMessage) => {
-      const job = thread.pending.shift()
-      if (message.type === 'result') job?.resolve(message.result)
-      else job?.reject(new Error(message.type === 'fatal' ? message.message : 'unexpected message from a worker thread'))
-    })
     const fail = (error: Error) => {
       this.failure ??= error
       for (const job of thread.pending.splice(0)) job.reject(error)
     }
+    thread.worker.on('message', (message: ThreadMessage) => {
+      if (message.type === 'ready') return
+      if (message.type === 'fatal') {
+        fail(new Error(`a worker thread could not start: ${message.message}`))
+        return
+      }
+      thread.pending.shift()?.resolve(message.result)
+    })
     thread.worker.on('error', fail)
     thread.worker.on('exit', (code) => {
       if (thread.pending.length > 0) fail(new Error(`a worker thread stopped (exit code ${code})`))
