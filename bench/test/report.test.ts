@@ -43,7 +43,7 @@ describe('checkTargets', () => {
 
 describe('render', () => {
   const report: Report = {
-    machine: { cores: 2, cpu: 'cpu', memoryGb: 8, node: 'v20', kernel: 'k', date: '2026-01-01T00:00:00.000Z' },
+    machine: { cores: 2, cpu: 'cpu', memoryGb: 8, node: 'v20', kernel: 'k', date: '2026-01-01T00:00:00.000Z', commit: 'abc1234' },
     runs: 5,
     sections: [
       {
@@ -66,6 +66,7 @@ describe('render', () => {
     expect(text).toMatch(/handwritten\s.*\s150,000\s+135,000–165,000\s+1\.00×\s+0\.50×/)
     expect(text).toMatch(/mapdown\.engine\s+mapdown\.engine\s+n\/a/)
     expect(text).toContain('mapdown.engine: n/a: not built yet')
+    expect(text.split('\n')[0]).toBe('2026-01-01T00:00:00.000Z · commit abc1234 · 2 cores · cpu · 8 GB · Node v20 · Linux k · median of 5 runs')
   })
 
   it('should write the same table as Markdown', () => {

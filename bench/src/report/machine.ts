@@ -1,4 +1,5 @@
 /** The machine a run was measured on, for the report and BENCHMARKS.md. */
+import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { availableParallelism, release, totalmem } from 'node:os'
 
@@ -9,6 +10,8 @@ export interface Machine {
   node: string
   kernel: string
   date: string
+  /** The commit measured, with "+ uncommitted changes" when packages/ differs from it. */
+  commit: string
 }
 
 export function describeMachine(now: Date = new Date()): Machine {
@@ -25,5 +28,16 @@ export function describeMachine(now: Date = new Date()): Machine {
     node: process.version,
     kernel: release(),
     date: now.toISOString(),
+    commit: describeCommit(),
+  }
+}
+
+function describeCommit(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim()
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'packages', 'dictionaries'], { encoding: 'utf8' }).trim() !== ''
+    return dirty ? `${head} + uncommitted changes` : head
+  } catch {
+    return 'unknown (not a git checkout)'
   }
 }

@@ -94,7 +94,7 @@ function notesOf(rows: readonly RowResult[]): string[] {
 }
 
 function machineLine(machine: Machine, runs: number): string {
-  return `${machine.date} · ${machine.cores} cores · ${machine.cpu} · ${machine.memoryGb} GB · Node ${machine.node} · Linux ${machine.kernel} · median of ${runs} runs`
+  return `${machine.date} · commit ${machine.commit} · ${machine.cores} cores · ${machine.cpu} · ${machine.memoryGb} GB · Node ${machine.node} · Linux ${machine.kernel} · median of ${runs} runs`
 }
 
 export function renderText(report: Report): string {
