@@ -38,6 +38,8 @@ export interface CompileResult {
   files: unknown[]
   errorCount: number
   warningCount: number
+  /** Dictionary id -> its parsed Event JSON sample, when valid. */
+  samples: Map<string, unknown>
 }
 
 export interface CompilerApi {

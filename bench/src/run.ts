@@ -12,10 +12,10 @@ import { promisify } from 'node:util'
 import type { CompileReport } from './compile/child.js'
 import { ensureDataFile, type DataFile } from './generate/datafile.js'
 import { mixedRecipe, networkConnectionBytesRecipe, networkConnectionRecipe } from './generate/datasets.js'
-import { readDictionarySamples } from './generate/samples.js'
 import { summarize } from './measure/stats.js'
 import { parseOptions, selected, USAGE, UsageError, type BenchOptions } from './options.js'
-import { BENCH_DIST, DATA_DIR, DICTIONARIES_DIR } from './paths.js'
+import { loadCompiler } from './mapdown.js'
+import { BENCH_DIST, DATA_DIR, DICTIONARIES_DIR, REPO_ROOT } from './paths.js'
 import { describeMachine } from './report/machine.js'
 import { renderMarkdown, renderText, type Report, type Section } from './report/table.js'
 import { checkTargets } from './report/targets.js'
@@ -46,9 +46,7 @@ async function main(): Promise<number> {
 
   // 1. Inputs.
   const networkConnection = await generate(networkConnectionRecipe(options.events, options.seed))
-  const samples = readDictionarySamples(DICTIONARIES_DIR)
-  for (const skipped of samples.filter((outcome) => !outcome.ok)) notes.push(`mixed stream: ${skipped.file} left out (${skipped.reason})`)
-  const usable = samples.flatMap((outcome) => (outcome.ok ? [{ file: outcome.file, sample: outcome.sample }] : []))
+  const usable = await dictionarySamples(notes)
   const mixed = usable.length > 0 ? await generate(mixedRecipe(options.events, options.seed, usable)) : null
   const bigSelected = !options.skipBig && bigRows(options.workersAll).some((row) => want(row.id))
   const big = bigSelected ? await generate(networkConnectionBytesRecipe(options.bigBytes, options.seed)) : null
@@ -123,6 +121,22 @@ async function generate(recipe: Parameters<typeof ensureDataFile>[1]): Promise<D
   const file = await ensureDataFile(DATA_DIR, recipe)
   log(`${file.reused ? 'reusing' : 'generated'} ${file.path} (${integer(file.events)} events, ${mb(file.bytes)})`)
   return file
+}
+
+/**
+ * Every dictionary's Event JSON sample as the compiler parsed it: the mixed
+ * stream is made of variations of these. Dictionaries without a valid sample
+ * are left out and named in the notes.
+ */
+async function dictionarySamples(notes: string[]): Promise<{ file: string; sample: unknown }[]> {
+  const compiler = await loadCompiler()
+  if (!compiler.ok) {
+    notes.push(`no mixed stream: ${compiler.reason}`)
+    return []
+  }
+  const compiled = await compiler.api.compileFiles([DICTIONARIES_DIR], { cwd: REPO_ROOT })
+  for (const { id } of compiled.ir.dictionaries) if (!compiled.samples.has(id)) notes.push(`mixed stream: ${id} left out (no valid Event JSON sample)`)
+  return [...compiled.samples].map(([id, sample]) => ({ file: id, sample }))
 }
 
 async function runCompileRow(runs: number): Promise<CompileRowResult> {

@@ -4,7 +4,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createRng } from '../src/generate/rng.js'
 import { networkConnectionEvent } from '../src/generate/network-connection.js'
-import { extractSample } from '../src/generate/samples.js'
+import { compileSources } from '@mapdown/compiler'
 import { varySample } from '../src/generate/vary.js'
 import { mapNetworkConnection } from '../src/handwritten.js'
 
@@ -58,12 +58,13 @@ describe('networkConnectionEvent', () => {
     const event = networkConnectionEvent(createRng(3), 0)
     const nonNull = Object.entries(event).filter(([, value]) => value !== null).map(([key]) => key)
     expect(nonNull).toEqual(['tcpv4', 'timestamp'])
-    const original = extractSample(readFileSync(join(import.meta.dirname, '..', '..', 'dictionaries', 'sentinelone', 'network-connection.md'), 'utf8'))
-    if (!original.ok) throw new Error(original.reason)
-    expect(Object.keys(event)).toEqual(Object.keys(original.sample))
+    const path = 'dictionaries/sentinelone/network-connection.md'
+    const compiled = compileSources([{ path, contents: readFileSync(join(import.meta.dirname, '..', '..', path), 'utf8') }])
+    const original = compiled.samples.get('sentinelone/NetworkConnection') as Record<string, Record<string, unknown>>
+    expect(Object.keys(event)).toEqual(Object.keys(original))
     const keysOf = (value: unknown): string[] => Object.keys(value as object)
-    expect(keysOf(event['tcpv4'])).toEqual(keysOf(original.sample['tcpv4']))
-    expect(keysOf((event['tcpv4'] as Record<string, unknown>)['source'])).toEqual(keysOf((original.sample['tcpv4'] as Record<string, unknown>)['source']))
+    expect(keysOf(event['tcpv4'])).toEqual(keysOf(original['tcpv4']))
+    expect(keysOf((event['tcpv4'] as Record<string, unknown>)['source'])).toEqual(keysOf(original['tcpv4']?.['source']))
   })
 })
 

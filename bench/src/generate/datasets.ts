@@ -30,7 +30,7 @@ export function networkConnectionBytesRecipe(bytes: number, seed: number): DataR
   }
 }
 
-/** Events of every dictionary that has a usable sample, each picked uniformly at random. */
+/** Events of every dictionary that has a valid sample (`file` names it), each picked uniformly at random. */
 export function mixedRecipe(events: number, seed: number, samples: readonly { file: string; sample: unknown }[]): DataRecipe {
   if (samples.length === 0) throw new RangeError('the mixed stream needs at least one dictionary sample')
   const inputsHash = createHash('sha256').update(JSON.stringify(samples)).digest('hex')

@@ -31,3 +31,20 @@ export interface CompileRowResult {
   createEngineMs?: Summary | null
   warnings?: number
 }
+
+/** A row that has measured nothing yet, with its baselines. */
+export function newRowResult(
+  def: { id: string; label: string; dataset: Dataset; handwrittenRef?: string; floorRef?: string },
+  mode: Mode,
+): RowResult {
+  return {
+    id: def.id,
+    label: def.label,
+    dataset: def.dataset,
+    mode,
+    status: 'ok',
+    notes: [],
+    ...(def.handwrittenRef === undefined ? {} : { handwrittenRef: def.handwrittenRef }),
+    ...(def.floorRef === undefined ? {} : { floorRef: def.floorRef }),
+  }
+}

@@ -11,7 +11,7 @@ import type { ChildReport } from '../inproc/child.js'
 import { summarize } from '../measure/stats.js'
 import { BENCH_DIST } from '../paths.js'
 import type { InProcessRowDef } from './plan.js'
-import type { RowResult } from './result.js'
+import { newRowResult, type RowResult } from './result.js'
 
 const run = promisify(execFile)
 
@@ -29,7 +29,7 @@ export interface InProcessRowRun {
 }
 
 export async function runInProcessRows(rows: readonly InProcessRowRun[], runs: number, log: (message: string) => void): Promise<RowResult[]> {
-  const results = rows.map(({ def, skipped }) => ({ ...baseResult(def), ...(skipped ?? {}) }) as RowResult)
+  const results = rows.map(({ def, skipped }) => ({ ...newRowResult(def, 'in-process'), ...(skipped ?? {}) }) as RowResult)
   const samples: number[][] = rows.map(() => [])
   for (let round = 0; round < runs; round++) {
     for (const [index, { def, input }] of rows.entries()) {
@@ -54,19 +54,6 @@ export async function runInProcessRows(rows: readonly InProcessRowRun[], runs: n
     const values = samples[index] ?? []
     return result.status === 'ok' && values.length > 0 ? { ...result, eventsPerSecond: summarize(values) } : result
   })
-}
-
-function baseResult(def: InProcessRowDef): RowResult {
-  return {
-    id: def.id,
-    label: def.label,
-    dataset: def.dataset,
-    mode: 'in-process',
-    status: 'ok',
-    notes: [],
-    ...(def.handwrittenRef === undefined ? {} : { handwrittenRef: def.handwrittenRef }),
-    ...(def.floorRef === undefined ? {} : { floorRef: def.floorRef }),
-  }
 }
 
 async function runChild(def: InProcessRowDef, input: InProcessInput): Promise<ChildReport> {

@@ -11,7 +11,7 @@ import { countLines, readFirstLines, sha256File } from '../measure/files.js'
 import { runProcess } from '../measure/run-process.js'
 import { summarize } from '../measure/stats.js'
 import type { ProcessRowDef } from './plan.js'
-import type { Dataset, RowResult } from './result.js'
+import { newRowResult, type Dataset, type RowResult } from './result.js'
 
 export interface ProcessInput {
   path: string
@@ -41,16 +41,7 @@ export async function runProcessRows(defs: readonly ProcessRowDef[], context: Pr
     def,
     wallMs: [],
     rssBytes: [],
-    result: {
-      id: def.id,
-      label: def.label,
-      dataset: def.dataset,
-      mode: 'whole-process',
-      status: 'ok',
-      notes: [],
-      ...(def.handwrittenRef === undefined ? {} : { handwrittenRef: def.handwrittenRef }),
-      ...(def.floorRef === undefined ? {} : { floorRef: def.floorRef }),
-    },
+    result: newRowResult(def, 'whole-process'),
   }))
   for (const state of states) {
     const missing = state.def.unavailable()
