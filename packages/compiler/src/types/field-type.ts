@@ -27,7 +27,10 @@ const NAMED_DATE_ARGUMENTS: readonly string[] = ['epoch_ms', 'epoch_s', 'iso8601
  * is kept as written. A date without an argument reads epoch milliseconds.
  */
 export function readTypeCell(text: string): TypeCellResult {
-  const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\((.*)\))?\s*$/s.exec(text)
+  // Trimmed first, so that no two `\s*` can match the same blanks: with
+  // `^\s*name\s*(...)?\s*$` a cell of a name, many blanks and a stray
+  // character backtracked quadratically (a 10 MB cell never finished).
+  const match = /^([A-Za-z_][A-Za-z0-9_]*)\s*(?:\((.*)\))?$/s.exec(text.trim())
   if (!match?.[1]) return { ok: false, name: text.trim(), reason: 'malformed' }
   const name = match[1].toLowerCase()
   const type = Object.prototype.hasOwnProperty.call(TYPE_NAMES, name) ? TYPE_NAMES[name] : undefined
