@@ -37,6 +37,7 @@ describe('BatchMapper', () => {
     expect(mapper.take()).toEqual({
       output: '',
       rejects: [],
+      framingRejects: [],
       counts: { read: 0, mapped: 0, rejected: 0, fieldIssues: 0, byDictionary: {}, byReason: {}, fieldIssuesByField: {} },
     })
   })

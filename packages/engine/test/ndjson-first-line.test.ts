@@ -35,6 +35,20 @@ describe('NdjsonSplitter firstLineNo', () => {
     )
   })
 
+  it('should count every line it completes, blank and rejected ones included, from its first line', () => {
+    const bytes = fc.uint8Array({ maxLength: 200 }).map((array) => array.map((byte) => (byte % 5 === 0 ? 10 : byte)))
+    fc.assert(
+      fc.property(bytes, fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 32 }), (input, firstLineNo, maxLineBytes) => {
+        const splitter = new NdjsonSplitter({ maxLineBytes, firstLineNo })
+        splitter.push(input)
+        const newlines = input.filter((byte) => byte === 10).length
+        expect(splitter.lineCount).toBe(newlines)
+        splitter.end()
+        expect(splitter.lineCount).toBe(newlines + (input.length > 0 && input[input.length - 1] !== 10 ? 1 : 0))
+      }),
+    )
+  })
+
   it('should not support a first line number below 1', () => {
     expect(() => new NdjsonSplitter({ firstLineNo: 0 })).toThrow(RangeError)
   })

@@ -10,7 +10,7 @@ import { resolveInputs, type InputSpec } from '../io/inputs.js'
 import { OutputSink } from '../io/sink.js'
 import { emptyCounts, sortedCounts, type MapCounts } from '../map/counts.js'
 import { InlineExecutor, type Executor, type FramingOptions } from '../map/executor.js'
-import type { Block } from '../map/framing.js'
+import type { Block } from '../map/block-cutter.js'
 import { BATCH_BYTES, runPipeline, type PipelineOptions, type PipelineResult } from '../map/pipeline.js'
 import { ProgressLine } from '../map/progress.js'
 

@@ -27,6 +27,8 @@ export interface BatchResult {
   output: string | Uint8Array
   /** In line order. */
   rejects: RejectRecord[]
+  /** The indexes in `rejects` of the lines the framing rejected (their message quotes the line number). */
+  framingRejects: number[]
   counts: MapCounts
 }
 
@@ -46,6 +48,7 @@ export class BatchMapper {
   private readonly engine: Engine
   private output = ''
   private rejects: RejectRecord[] = []
+  private framingRejects: number[] = []
   private counts: MapCounts = emptyCounts()
 
   constructor(engine: Engine) {
@@ -80,14 +83,16 @@ export class BatchMapper {
 
   /** Records a line the framing already rejected (too long, invalid UTF-8). */
   framingError(file: string, line: FramingErrorLine): void {
+    this.framingRejects.push(this.rejects.length)
     recordFramingError(this.counts, this.rejects, file, line)
   }
 
   /** Returns what was collected since the last call and starts afresh. */
   take(): BatchResult {
-    const result: BatchResult = { output: this.output, rejects: this.rejects, counts: this.counts }
+    const result: BatchResult = { output: this.output, rejects: this.rejects, framingRejects: this.framingRejects, counts: this.counts }
     this.output = ''
     this.rejects = []
+    this.framingRejects = []
     this.counts = emptyCounts()
     return result
   }

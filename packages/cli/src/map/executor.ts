@@ -4,13 +4,14 @@
  * executor may work on up to `maxInFlight` of them at once.
  */
 import type { Engine, NdjsonLine } from '@mapdown/engine'
+import type { InputSpec } from '../io/inputs.js'
 import { BatchMapper, type BatchResult } from './batch.js'
 import { LineBatcher, type Framer } from './framing.js'
 
 export interface Executor<W> {
   readonly maxInFlight: number
-  /** A framer for one input. */
-  framer(): Framer<W>
+  /** A framer for `input`. */
+  framer(input: InputSpec): Framer<W>
   submit(file: string, work: W): BatchResult | Promise<BatchResult>
   close(): Promise<void>
 }

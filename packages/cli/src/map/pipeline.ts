@@ -63,7 +63,7 @@ export async function runPipeline<W>(options: PipelineOptions<W>): Promise<Pipel
 
   let interrupted = false
   reading: for (const input of options.inputs) {
-    const framer = executor.framer()
+    const framer = executor.framer(input)
     for await (const chunk of openInput(input, options.stdin)) {
       if (out.closed) {
         interrupted = true

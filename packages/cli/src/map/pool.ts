@@ -1,24 +1,28 @@
 /**
  * Maps on `node:worker_threads` (`--workers N`, N > 1).
  *
- * The main thread only reads and cuts the input into blocks of whole lines
- * (`BlockCutter`); each block's buffer is transferred to the least busy
- * thread, which frames and maps it and transfers back its output bytes. Each
- * thread answers its jobs in order, so a FIFO of pending jobs per thread is
- * enough to match answers to jobs; the pipeline consumes results in
- * submission order, which keeps output in input order.
+ * The main thread only reads and cuts the input at each chunk's last newline
+ * (`BlockCutter`); each block's buffers are transferred to the least busy
+ * thread, which frames and maps it and transfers back its output bytes, with
+ * line numbers relative to the block. Each thread answers its jobs in order,
+ * so a FIFO of pending jobs per thread is enough to match answers to jobs;
+ * results are numbered (`LineNumbering`) and consumed in submission order,
+ * which keeps output in input order.
  * `node:worker_threads` is used directly: the pool needs no more than this,
  * and a pool library's task queue would hide the bound on in-flight blocks.
  */
 import { Worker } from 'node:worker_threads'
 import type { Engine, EngineOptions } from '@mapdown/engine'
+import type { InputSpec } from '../io/inputs.js'
 import { BatchMapper, type BatchResult } from './batch.js'
+import { BlockCutter, type Block } from './block-cutter.js'
 import { mapLines, type Executor, type FramingOptions } from './executor.js'
-import { BlockCutter, type Block, type Framer } from './framing.js'
+import type { Framer } from './framing.js'
+import { LineNumbering, type BlockResult } from './line-numbering.js'
 import type { ThreadInit, ThreadJob, ThreadMessage } from './protocol.js'
 
 interface PendingJob {
-  resolve(result: BatchResult): void
+  resolve(result: BlockResult): void
   reject(error: Error): void
 }
 
@@ -31,8 +35,11 @@ export class PoolExecutor implements Executor<Block> {
   readonly maxInFlight: number
   private readonly threads: Thread[]
   private readonly options: FramingOptions
-  /** Maps the rare lines framed on the main thread (too long for a block). */
+  /** Maps the rare lines framed on the main thread (too long for the limit). */
   private readonly local: BatchMapper
+  private readonly numbering = new LineNumbering()
+  /** The last result placed (numbered): results are placed in submission order. */
+  private placed: Promise<unknown> = Promise.resolve()
   private failure: Error | undefined
 
   private constructor(threads: Thread[], engine: Engine, options: FramingOptions) {
@@ -59,25 +66,39 @@ export class PoolExecutor implements Executor<Block> {
     return pool
   }
 
-  framer(): Framer<Block> {
-    return new BlockCutter(this.options.maxLineBytes, this.options.batchBytes)
+  framer(input: InputSpec): Framer<Block> {
+    return new BlockCutter({
+      maxLineBytes: this.options.maxLineBytes,
+      blockBytes: this.options.batchBytes,
+      // A file read stream hands over fresh buffers; gzip and stdin chunks may share theirs.
+      ownsChunks: input.kind === 'file' && !input.gzip,
+    })
   }
 
-  submit(file: string, block: Block): BatchResult | Promise<BatchResult> {
+  submit(file: string, block: Block): Promise<BatchResult> {
     if (this.failure) return Promise.reject(this.failure)
-    if (block.kind === 'lines') {
-      mapLines(this.local, file, block.lines)
-      return this.local.take()
-    }
-    const thread = this.leastBusy()
-    const job: ThreadJob = { file, bytes: block.bytes, firstLineNo: block.firstLineNo }
-    const answer = new Promise<BatchResult>((resolve, reject) => thread.pending.push({ resolve, reject }))
-    thread.worker.postMessage(job, [block.bytes.buffer as ArrayBuffer])
-    return answer
+    const relative = block.kind === 'lines' ? this.mapHere(file, block) : this.post(file, block)
+    const placed = this.placed.then(() => relative).then((result) => this.numbering.place(result, block.startsInput))
+    this.placed = placed
+    return placed
   }
 
   async close(): Promise<void> {
     await Promise.all(this.threads.map((thread) => thread.worker.terminate()))
+  }
+
+  private mapHere(file: string, block: Extract<Block, { kind: 'lines' }>): BlockResult {
+    mapLines(this.local, file, block.lines)
+    return { ...this.local.take(), firstLineNo: block.firstLineNo, lineCount: block.lineCount }
+  }
+
+  private post(file: string, block: Extract<Block, { kind: 'block' }>): Promise<BlockResult> {
+    const thread = this.leastBusy()
+    const job: ThreadJob = { file, pieces: block.pieces, startsInput: block.startsInput }
+    const answer = new Promise<BlockResult>((resolve, reject) => thread.pending.push({ resolve, reject }))
+    const buffers = new Set(block.pieces.map((piece) => piece.buffer as ArrayBuffer))
+    thread.worker.postMessage(job, [...buffers])
+    return answer
   }
 
   private leastBusy(): Thread {
@@ -100,6 +121,7 @@ export class PoolExecutor implements Executor<Block> {
       thread.pending.shift()?.resolve(message.result)
     })
     thread.worker.on('error', fail)
+    thread.worker.on('messageerror', fail)
     thread.worker.on('exit', (code) => {
       if (thread.pending.length > 0) fail(new Error(`a worker thread stopped (exit code ${code})`))
     })

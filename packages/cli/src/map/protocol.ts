@@ -1,6 +1,6 @@
 /** Messages between the main thread and the mapping worker threads. */
 import type { EngineOptions } from '@mapdown/engine'
-import type { BatchResult } from './batch.js'
+import type { BlockResult } from './line-numbering.js'
 
 /** `workerData` of a mapping thread. */
 export interface ThreadInit {
@@ -10,15 +10,18 @@ export interface ThreadInit {
   readonly maxLineBytes: number
 }
 
-/** A block of whole lines to frame and map (its buffer is transferred, not copied). */
+/** A block of whole lines to frame and map (its pieces' buffers are transferred, not copied). */
 export interface ThreadJob {
   readonly file: string
-  readonly bytes: Uint8Array
-  readonly firstLineNo: number
+  readonly pieces: readonly Uint8Array[]
+  readonly startsInput: boolean
 }
 
 export type ThreadMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'fatal'; readonly message: string }
-  /** `output` is UTF-8 bytes, encoded in the thread and transferred, so the main thread only writes it. */
-  | { readonly type: 'result'; readonly result: BatchResult }
+  /**
+   * `output` is UTF-8 bytes, encoded in the thread and transferred, so the
+   * main thread only writes it; line numbers are relative to the block.
+   */
+  | { readonly type: 'result'; readonly result: BlockResult }

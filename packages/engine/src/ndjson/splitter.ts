@@ -24,6 +24,7 @@ const BYTE_ORDER_MARK = 0xfeff
  */
 export class NdjsonSplitter {
   readonly #maxLineBytes: number
+  readonly #firstLineNo: number
   #lineNo = 0
   /** Copies of the bytes of the current, unfinished line. */
   #pending: Buffer[] = []
@@ -44,7 +45,18 @@ export class NdjsonSplitter {
     if (!Number.isSafeInteger(first) || first < 1) {
       throw new RangeError(`Unexpected firstLineNo ${String(first)}, expected a positive integer`)
     }
+    this.#firstLineNo = first
     this.#lineNo = first - 1
+  }
+
+  /**
+   * The number of lines completed so far, blank and rejected ones included
+   * (a line without its newline counts once `end()` has framed it). With
+   * pieces of a stream cut at newlines, it is how far the next piece's line
+   * numbers start after this one's.
+   */
+  get lineCount(): number {
+    return this.#lineNo - (this.#firstLineNo - 1)
   }
 
   /** The lines completed by this chunk. */
