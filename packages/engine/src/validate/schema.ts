@@ -1,10 +1,18 @@
-import { Ajv, type ValidateFunction } from 'ajv'
-import { irJsonSchema } from '@mapdown/ir'
+import type { ErrorObject } from 'ajv'
+import { validate } from './ir-schema.generated.js'
 
-let compiled: ValidateFunction | undefined
+/** An ajv validation function: returns whether `data` is valid, and leaves the reasons in `errors`. */
+export interface IrSchemaValidator {
+  (data: unknown): boolean
+  errors?: ErrorObject[] | null
+}
 
-/** The IR JSON Schema compiled once per process (ajv compiles to a JavaScript function). */
-export function irSchemaValidator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, strict: false, strictNumbers: true }).compile(irJsonSchema)
-  return compiled
+/**
+ * The IR JSON Schema, compiled by ajv ahead of time (ir-schema.generated.ts,
+ * from scripts/generate-ir-validator.mjs): the code ajv would compile at run
+ * time, without loading ajv's compiler and compiling the schema in every
+ * process and worker thread.
+ */
+export function irSchemaValidator(): IrSchemaValidator {
+  return validate as IrSchemaValidator
 }

@@ -1,6 +1,19 @@
-import { DateTime } from 'luxon'
+import { createRequire } from 'node:module'
+import type { DateTime as LuxonDateTime } from 'luxon'
 import { dateResult, invalidDate } from './range.js'
 import type { CoercionResult } from '../result.js'
+
+const require = createRequire(import.meta.url)
+let dateTime: typeof LuxonDateTime | undefined
+
+/**
+ * Luxon, loaded the first time a pattern is read: most mappings have no
+ * pattern date, and every process and worker thread would pay to load it.
+ */
+function luxonDateTime(): typeof LuxonDateTime {
+  dateTime ??= (require('luxon') as typeof import('luxon')).DateTime
+  return dateTime
+}
 
 /**
  * An explicit Luxon format (`M/d/yy H:mm`, `yyyyMMddHHmmss` ...), read in
@@ -10,7 +23,7 @@ import type { CoercionResult } from '../result.js'
 export function coercePatternDate(value: unknown, pattern: string): CoercionResult {
   const text = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined
   if (text === undefined || text.length > 256) return invalidDate(value, `a date in the format ${pattern}`)
-  const parsed = DateTime.fromFormat(text, pattern, { zone: 'utc' })
+  const parsed = luxonDateTime().fromFormat(text, pattern, { zone: 'utc' })
   if (!parsed.isValid) {
     return invalidDate(value, `a date in the format ${pattern}`, parsed.invalidExplanation ?? parsed.invalidReason ?? undefined)
   }
