@@ -10,7 +10,7 @@ import { resolveInputs, type InputSpec } from '../io/inputs.js'
 import { OutputSink } from '../io/sink.js'
 import { emptyCounts, sortedCounts, type MapCounts } from '../map/counts.js'
 import { InlineExecutor, type Executor, type FramingOptions } from '../map/executor.js'
-import type { Block } from '../map/block-cutter.js'
+import type { PoolExecutor } from '../map/pool.js'
 import { BATCH_BYTES, runPipeline, type PipelineOptions, type PipelineResult } from '../map/pipeline.js'
 import { ProgressLine } from '../map/progress.js'
 
@@ -77,14 +77,23 @@ export async function run(argv: readonly string[]): Promise<number> {
   const requestedWorkers = positiveIntegerOption('map', 'workers', values.workers)
   const inputs = await resolveInputs('map', positionals)
 
-  const mapping = await loadMapping(values.dict ?? ['./dictionaries'], process.stderr)
-  const engineOptions: EngineOptions = { onFieldError, emitNull: values['emit-null'] ?? false, maxLineBytes }
-  const engine = buildEngine(mapping.ir, engineOptions, mapping.label)
-
-  const out = values.out === undefined ? OutputSink.toStdout() : OutputSink.toFile(values.out)
-  const rejects = values.rejects === undefined ? undefined : OutputSink.toFile(values.rejects)
   const workers = requestedWorkers ?? defaultWorkers(inputs)
   const framing: FramingOptions = { maxLineBytes, batchBytes: BATCH_BYTES }
+  // Threads start now and load the engine while the dictionaries compile.
+  const pool = workers <= 1 ? undefined : await startPool(workers, framing)
+
+  let engine: Engine, engineOptions: EngineOptions, irJson: string, out: OutputSink, rejects: OutputSink | undefined
+  try {
+    const mapping = await loadMapping(values.dict ?? ['./dictionaries'], process.stderr)
+    irJson = mapping.irJson
+    engineOptions = { onFieldError, emitNull: values['emit-null'] ?? false, maxLineBytes }
+    engine = buildEngine(mapping.ir, engineOptions, mapping.label)
+    out = values.out === undefined ? OutputSink.toStdout() : OutputSink.toFile(values.out)
+    rejects = values.rejects === undefined ? undefined : OutputSink.toFile(values.rejects)
+  } catch (error) {
+    await pool?.close()
+    throw error
+  }
 
   const started = performance.now()
   const counts = emptyCounts()
@@ -94,9 +103,9 @@ export async function run(argv: readonly string[]): Promise<number> {
   let interrupted: boolean
   try {
     ;({ interrupted } =
-      workers <= 1
+      pool === undefined
         ? await mapWith(new InlineExecutor(engine, framing), pipeline)
-        : await mapWith(await startPool(workers, engine, mapping.irJson, engineOptions, framing), pipeline))
+        : await mapWith(pool.load(engine, irJson, engineOptions), pipeline))
     await out.end()
     await rejects?.end()
   } finally {
@@ -137,16 +146,10 @@ async function mapWith<W>(executor: Executor<W>, options: Omit<PipelineOptions<W
   }
 }
 
-async function startPool(
-  workers: number,
-  engine: Engine,
-  irJson: string,
-  engineOptions: EngineOptions,
-  framing: FramingOptions,
-): Promise<Executor<Block>> {
+async function startPool(workers: number, framing: FramingOptions): Promise<PoolExecutor> {
   // Loaded only when threads are asked for.
   const { PoolExecutor } = await import('../map/pool.js')
-  return PoolExecutor.start(workers, engine, irJson, engineOptions, framing)
+  return PoolExecutor.start(workers, framing)
 }
 
 /** The `--stats` object: counts, then timing (the only part that varies between identical runs). */

@@ -4,14 +4,24 @@ import type { BlockResult } from './line-numbering.js'
 
 /** `workerData` of a mapping thread. */
 export interface ThreadInit {
+  readonly maxLineBytes: number
+}
+
+/**
+ * The first message to a thread: the mapping, once compiled (threads start
+ * before, and load the engine meanwhile). The main thread has validated the
+ * IR with `createEngine` already.
+ */
+export interface ThreadLoad {
+  readonly type: 'load'
   /** The mapping IR as JSON text: each thread builds its own engine from it. */
   readonly irJson: string
   readonly engineOptions: EngineOptions
-  readonly maxLineBytes: number
 }
 
 /** A block of whole lines to frame and map (its pieces' buffers are transferred, not copied). */
 export interface ThreadJob {
+  readonly type: 'job'
   readonly file: string
   readonly pieces: readonly Uint8Array[]
   readonly startsInput: boolean
