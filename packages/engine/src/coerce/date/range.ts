@@ -1,5 +1,6 @@
 import { describeValue } from '../describe.js'
 import { issueResult, valueResult, type CoercionResult } from '../result.js'
+import { isoText } from './iso-text.js'
 
 /**
  * The dates a pipeline can believe, as epoch milliseconds, start inclusive,
@@ -18,7 +19,7 @@ export function dateResult(ms: number, original: unknown): CoercionResult {
       `Unexpected ${describeValue(original)} for a date field, expected an instant from 1970-01-01 up to (not including) 2200-01-01`,
     )
   }
-  return valueResult(new Date(ms).toISOString())
+  return valueResult(isoText(ms))
 }
 
 export function invalidDate(value: unknown, expected: string, detail?: string): CoercionResult {
