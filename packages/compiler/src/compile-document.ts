@@ -5,12 +5,14 @@ import { readDataDictionary } from './data-dictionary.js'
 import { readEventSample } from './event-json.js'
 import { readFrontMatter, readHeader } from './front-matter.js'
 import { repairGluedFences } from './markdown/glued-fence.js'
+import { findDeepNesting, MAX_BLOCK_NESTING } from './markdown/nesting.js'
 import { parseMarkdownFrom } from './markdown/parse.js'
 import { findSection, sectionsOf } from './markdown/sections.js'
 import { toSourcePosition } from './position.js'
 import { deriveMatch } from './routing/derive-match.js'
 import { readFrontMatterMatch } from './routing/front-matter-match.js'
 import { dataDictionaryEmpty } from './rules/data-dictionary-empty.js'
+import { markdownTooDeep } from './rules/markdown-too-deep.js'
 import { matchUndetermined } from './rules/match-undetermined.js'
 
 export interface CompiledDocument {
@@ -29,6 +31,16 @@ export function compileDocument(ctx: FileContext, source: string): CompiledDocum
   const { frontMatter, bodyStart } = readFrontMatter(ctx)
   const header = frontMatter ? readHeader(ctx, frontMatter) : undefined
 
+  const deep = findDeepNesting(ctx.lines.text, bodyStart)
+  if (deep) {
+    ctx.report(
+      markdownTooDeep,
+      'error',
+      `Unexpected block quotes or lists nested up to ${deep.depth} levels deep, expected at most ${MAX_BLOCK_NESTING}; the markdown is not read`,
+      ctx.lines.position(deep.start, deep.end),
+    )
+    return { dictionary: undefined, sample: undefined, idPosition: undefined, matchPosition: undefined }
+  }
   const tree = parseMarkdownFrom(ctx.lines.text, bodyStart)
   repairGluedFences(ctx, tree)
   const sections = sectionsOf(tree)

@@ -20,6 +20,7 @@ import { frontMatterMissing } from './front-matter-missing.js'
 import { frontMatterRequiredKey } from './front-matter-required-key.js'
 import { frontMatterValueType } from './front-matter-value-type.js'
 import { internalError } from './internal-error.js'
+import { markdownTooDeep } from './markdown-too-deep.js'
 import { matchInvalid } from './match-invalid.js'
 import { matchOverlap } from './match-overlap.js'
 import { matchUndetermined } from './match-undetermined.js'
@@ -54,6 +55,7 @@ export const ALL_RULES: readonly Rule[] = [
   frontMatterRequiredKey,
   frontMatterValueType,
   internalError,
+  markdownTooDeep,
   matchInvalid,
   matchOverlap,
   matchUndetermined,
