@@ -8,10 +8,19 @@ import { decodeSource } from './decode.js'
 import { LineIndex } from './position.js'
 import { predicatesOverlap } from './routing/overlap.js'
 import { dictionaryIdDuplicate } from './rules/dictionary-id-duplicate.js'
+import { dictionaryTooLarge } from './rules/dictionary-too-large.js'
 import { encodingInvalid } from './rules/encoding-invalid.js'
 import { internalError } from './rules/internal-error.js'
 import { matchOverlap } from './rules/match-overlap.js'
 import { sortMessages } from './sort-messages.js'
+
+/**
+ * The largest dictionary read, in bytes (UTF-8): over a hundred times the
+ * largest real one. The markdown parser needs about 250 bytes of memory per
+ * byte of input and is super-linear on some constructs, so bigger files are
+ * refused before they are decoded or parsed.
+ */
+export const MAX_DICTIONARY_BYTES = 1024 * 1024
 
 interface Compiled {
   ctx: FileContext
@@ -82,6 +91,17 @@ export function compileSources(sources: readonly DictionarySource[], options: Co
 
 function compileOne(source: DictionarySource, cwd: string): Compiled {
   const path = toPosix(relative(cwd, resolve(cwd, source.path))) || source.path
+  const bytes = typeof source.contents === 'string' ? Buffer.byteLength(source.contents) : source.contents.byteLength
+  if (bytes > MAX_DICTIONARY_BYTES) {
+    const ctx = new FileContext(new VFile({ path, value: '', cwd }), new LineIndex(''))
+    ctx.report(
+      dictionaryTooLarge,
+      'error',
+      `Unexpected dictionary of ${bytes.toLocaleString('en-US')} bytes, expected at most ${MAX_DICTIONARY_BYTES.toLocaleString('en-US')} (1 MiB); the file is not read`,
+      { line: 1, column: 1 },
+    )
+    return { ctx, document: undefined }
+  }
   let text = ''
   let invalidUtf8 = false
   try {

@@ -2,6 +2,7 @@ import type { Rule } from './rule.js'
 import { dataDictionaryEmpty } from './data-dictionary-empty.js'
 import { dataDictionaryMissing } from './data-dictionary-missing.js'
 import { dictionaryIdDuplicate } from './dictionary-id-duplicate.js'
+import { dictionaryTooLarge } from './dictionary-too-large.js'
 import { encodingInvalid } from './encoding-invalid.js'
 import { eventJsonBackslash } from './event-json-backslash.js'
 import { eventJsonEmpty } from './event-json-empty.js'
@@ -37,6 +38,7 @@ export const ALL_RULES: readonly Rule[] = [
   dataDictionaryEmpty,
   dataDictionaryMissing,
   dictionaryIdDuplicate,
+  dictionaryTooLarge,
   encodingInvalid,
   eventJsonBackslash,
   eventJsonEmpty,
