@@ -25,10 +25,10 @@ const GREATER_THAN = 62
  * The first line (from offset `from`) whose leading markers could open more
  * than `limit` levels, or undefined.
  *
- * Upper bound of a line's depth: each `>` opens at most one block quote, and
- * any other level needs at least two columns of prefix (a marker and its
- * blank, `- ` or `1. `, or the indentation of a nested item), counting a tab
- * as four. A line can only open a level when its prefix covers every level
+ * Upper bound of a line's depth: each `>` or list marker on the line is at
+ * most one level, and each level opened on an earlier line needs at least
+ * two blank columns here (the content offset of a list item is at least its
+ * marker and one blank), counting a tab as four. A line can only open a level when its prefix covers every level
  * above it, so the deepest line of a file is never deeper than its bound: no
  * file that passes nests deeper.
  */
@@ -53,7 +53,7 @@ export function findDeepNesting(text: string, from: number, limit = MAX_BLOCK_NE
 function prefixDepth(text: string, start: number): { depth: number; end: number } {
   let quotes = 0
   let markers = 0
-  let columns = 0
+  let blanks = 0
   let index = start
   while (index < text.length) {
     const code = text.charCodeAt(index)
@@ -61,18 +61,17 @@ function prefixDepth(text: string, start: number): { depth: number; end: number 
       quotes++
       index++
     } else if (code === SPACE || code === TAB) {
-      columns += code === TAB ? 4 : 1
+      blanks += code === TAB ? 4 : 1
       index++
     } else {
       const marker = listMarkerLength(text, index)
       if (marker === 0) break
       markers++
-      columns += marker
       index += marker
     }
   }
   if (quotes === 0 && markers === 0) return { depth: 0, end: index }
-  return { depth: quotes + Math.floor(columns / 2), end: index }
+  return { depth: quotes + markers + Math.floor(blanks / 2), end: index }
 }
 
 /** The length of a list item marker at `index` (`-`, `*`, `+`, or 1-9 digits and `.` or `)`) followed by a blank or the line end; else 0. */
