@@ -1,6 +1,7 @@
 export { createEngine } from './engine/create.js'
 export { IrValidationError, IrVersionError } from './errors.js'
 export { coerce } from './coerce/index.js'
+export { datePatternProblem } from './coerce/date/pattern-safety.js'
 export { NdjsonSplitter } from './ndjson/splitter.js'
 export { createMapStream } from './stream/map-stream.js'
 export { mapEvents } from './stream/map-events.js'

@@ -10,6 +10,7 @@ describe('@mapdown/engine', () => {
       'coerce',
       'createEngine',
       'createMapStream',
+      'datePatternProblem',
       'mapEvents',
     ])
   })

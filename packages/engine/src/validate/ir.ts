@@ -1,5 +1,6 @@
 import { IR_VERSION, type MappingIR, type PathIR } from '@mapdown/ir'
 import { IrValidationError, IrVersionError, type IrProblem } from '../errors.js'
+import { datePatternProblem } from '../coerce/date/pattern-safety.js'
 import { checkJsonPathScripts, FilterPolicyError } from './filter-policy.js'
 import { irSchemaValidator } from './schema.js'
 
@@ -39,6 +40,10 @@ export function validateIr(ir: unknown): MappingIR {
       if (UNSAFE_NAMES.has(field.name)) problems.push({ instancePath: `${at}/name`, message: `standard name ${JSON.stringify(field.name)} is not allowed` })
       names.add(field.name)
       checkPath(field.path, `${at}/path`, problems)
+      if (typeof field.dateArgument === 'object') {
+        const problem = datePatternProblem(field.dateArgument.pattern)
+        if (problem !== undefined) problems.push({ instancePath: `${at}/dateArgument/pattern`, message: `date pattern refused: ${problem}` })
+      }
     })
     dictionary.match.all.forEach((condition, c) => checkPath(condition.path, `/dictionaries/${d}/match/all/${c}/path`, problems))
   })
