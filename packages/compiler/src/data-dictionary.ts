@@ -1,3 +1,4 @@
+import { datePatternProblem } from '@mapdown/engine'
 import type { DateArgument, FieldType, SourcePosition } from '@mapdown/ir'
 import type { Root, Table } from 'mdast'
 import type { FileContext } from './context.js'
@@ -178,6 +179,12 @@ function readRow(ctx: FileContext, row: TableRow, index: Partial<Record<ColumnKe
       reportUnknownType(ctx, typeCell, result.name, nameCell.text || label)
     } else {
       typed = { type: result.type, dateArgument: result.dateArgument }
+      const patternProblem = typeof result.dateArgument === 'object' ? datePatternProblem(result.dateArgument.pattern) : undefined
+      if (patternProblem !== undefined) {
+        // The engine refuses this IR (createEngine), and would backtrack on it: an error here, not at `mapdown map` time.
+        typeOk = false
+        ctx.report(fieldTypeArgument, 'error', `Unexpected date pattern \`${typeof result.dateArgument === 'object' ? result.dateArgument.pattern : ''}\`: ${patternProblem}`, typeCell.position)
+      }
       if (result.ignoredArgument !== undefined) {
         ctx.report(fieldTypeArgument, 'warning', `Unexpected argument \`${result.ignoredArgument}\` for type \`${result.type}\`, expected none (only \`date\` takes one); ignored`, typeCell.position)
       }
