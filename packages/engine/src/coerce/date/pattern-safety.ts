@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon'
+import { luxonDateTime } from './luxon.js'
 
 /**
  * Which Luxon date patterns are safe to run on untrusted text.
@@ -37,7 +37,7 @@ function judge(pattern: string): string | undefined {
   if (pattern.length > MAX_DATE_PATTERN_LENGTH) {
     return `a pattern of ${pattern.length} characters, expected at most ${MAX_DATE_PATTERN_LENGTH}`
   }
-  const { tokens } = DateTime.fromFormatExplain('', pattern) as { tokens?: { literal: boolean; val: string }[] }
+  const { tokens } = luxonDateTime().fromFormatExplain('', pattern) as { tokens?: { literal: boolean; val: string }[] }
   let previousVariable: string | undefined
   for (const token of tokens ?? []) {
     const kind = token.literal ? literalKind(token.val) : fieldKind(token.val)
@@ -63,7 +63,7 @@ function literalKind(text: string): TokenKind {
 function fieldKind(token: string): TokenKind {
   let source = tokenSources.get(token)
   if (!tokenSources.has(token)) {
-    source = (DateTime.fromFormatExplain('', token) as { regex?: RegExp }).regex?.source
+    source = (luxonDateTime().fromFormatExplain('', token) as { regex?: RegExp }).regex?.source
     tokenSources.set(token, source)
   }
   if (source === undefined) return 'fixed'

@@ -1,20 +1,7 @@
-import { createRequire } from 'node:module'
-import type { DateTime as LuxonDateTime } from 'luxon'
+import { luxonDateTime } from './luxon.js'
 import { datePatternProblem } from './pattern-safety.js'
 import { dateResult, invalidDate } from './range.js'
 import type { CoercionResult } from '../result.js'
-
-const require = createRequire(import.meta.url)
-let dateTime: typeof LuxonDateTime | undefined
-
-/**
- * Luxon, loaded the first time a pattern is read: most mappings have no
- * pattern date, and every process and worker thread would pay to load it.
- */
-function luxonDateTime(): typeof LuxonDateTime {
-  dateTime ??= (require('luxon') as typeof import('luxon')).DateTime
-  return dateTime
-}
 
 /**
  * An explicit Luxon format (`M/d/yy H:mm`, `yyyyMMddHHmmss` ...), read in
