@@ -3,8 +3,9 @@
  * `input.md` (or a `make.mjs` that writes it) and `expected.json`. A new case
  * is a new folder.
  *
- * For every case, through the real CLI (`mapdown compile`, a child process
- * with a time bound) and then in this process (`compileSources`):
+ * For every case, through the real CLI (`mapdown compile --format json` and
+ * `mapdown check`, child processes with a time bound) and then in this
+ * process (`compileSources`):
  * - it terminates within the bound, with the expected exit code;
  * - the expected diagnostics are reported, never an `internal-error`;
  * - a file with an error contributes no dictionary;
@@ -82,6 +83,14 @@ describe('hostile dictionaries', () => {
       }
       expect(listFiles(cwd), 'mapdown compile wrote a file').toEqual(before)
       expect(existsSync(join(tmpdir(), PWNED_FILE))).toBe(false)
+
+      // `mapdown check` compiles, maps the sample, and reports in the default
+      // text format (vfile-reporter), the path a pull request check takes.
+      const check = runCliBounded(['check', 'dictionaries/input.md'], cwd)
+      expect(check.timedOut, `mapdown check ran longer than ${HANG_BOUND_SECONDS} s`).toBe(false)
+      expect(check.exit, check.stderr.slice(0, 2000)).toBe(expected.outcome === 'error' ? 1 : 0)
+      expect(check.stderr, 'a stack trace').not.toMatch(/^\s+at .+:\d+:\d+\)?$/m)
+      expect(listFiles(cwd), 'mapdown check wrote a file').toEqual(before)
 
       // 2. In this process: the same verdict, and nothing leaks into the runtime.
       const contents = readFileSync(input)
