@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
 import { compileSources } from '@mapdown/compiler'
-import { canonicalFilter, FilterSyntaxError } from '../src/paths/filter-expression.js'
+import { canonicalFilter, FilterSyntaxError } from '@mapdown/engine'
 
 // Dictionaries come from pull requests: compiling one must never run code.
 // Every hostile path below tries to set a global canary (or reach `process`,

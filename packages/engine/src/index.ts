@@ -2,6 +2,8 @@ export { createEngine } from './engine/create.js'
 export { IrValidationError, IrVersionError } from './errors.js'
 export { coerce } from './coerce/index.js'
 export { datePatternProblem } from './coerce/date/pattern-safety.js'
+// The one JSONPath filter grammar, shared with the compiler (which reports its errors with positions).
+export { canonicalFilter, FilterSyntaxError } from './validate/filter-expression.js'
 export { NdjsonSplitter } from './ndjson/splitter.js'
 export { createMapStream } from './stream/map-stream.js'
 export { mapEvents } from './stream/map-events.js'

@@ -4,9 +4,11 @@ import * as engine from '@mapdown/engine'
 describe('@mapdown/engine', () => {
   it('should export exactly its public API', () => {
     expect(Object.keys(engine).sort()).toEqual([
+      'FilterSyntaxError',
       'IrValidationError',
       'IrVersionError',
       'NdjsonSplitter',
+      'canonicalFilter',
       'coerce',
       'createEngine',
       'createMapStream',

@@ -1,4 +1,4 @@
-import { canonicalFilter, FilterSyntaxError } from './filter-expression.js'
+import { canonicalFilter, FilterSyntaxError } from '@mapdown/engine'
 
 /**
  * A small JSONPath reader: `$`, `.name`, `['name']`, `[0]`, `*`, `..`,

@@ -26,7 +26,7 @@ export function flatKey(event: unknown, key: string): Lookup {
 /**
  * Looks a compiled path up in the sample. JSONPath queries run through
  * jsonpath-plus; filters only ever reach it after passing the whitelist
- * grammar (`filter-expression.ts`), and without filters evaluation is off.
+ * grammar (`canonicalFilter` from `@mapdown/engine`), and without filters evaluation is off.
  * A query that finds several values yields the first, as the engine does.
  */
 export function lookup(event: unknown, path: PathIR, hasFilter = false): Lookup {

@@ -56,6 +56,11 @@ function tokenize(source: string): Token[] {
       continue
     }
     if (char === '@') {
+      // `@root`, `@parent`, `@path`... are jsonpath-plus's script variables, not data.
+      const variable = /^@[A-Za-z_$][\w$]*/.exec(source.slice(index, index + 64))
+      if (variable !== null) {
+        throw new FilterSyntaxError(`Unexpected \`${variable[0]}\` in filter expression, expected \`@\` followed by \`.\` or \`[\``, index, true)
+      }
       tokens.push({ type: 'at', offset: index })
       index++
       continue
