@@ -206,7 +206,7 @@ function readRow(ctx: FileContext, row: TableRow, index: Partial<Record<ColumnKe
 /** Decides a dotted path against the sample, infers a missing type, checks sample values. */
 function decideField(ctx: FileContext, row: RowDraft, sample: Record<string, unknown> | undefined): FieldDraft | undefined {
   const decided = decidePath(row.path, sample)
-  const { path, hasFilter } = decided
+  const { path } = decided
   const absent = sample !== undefined && !decided.foundInSample
   const sampleValueText = row.sampleValueCell?.text ?? ''
   const draft: FieldDraft = {
@@ -214,7 +214,6 @@ function decideField(ctx: FileContext, row: RowDraft, sample: Record<string, unk
     nameCell: row.nameCell,
     path,
     pathCell: row.pathCell,
-    hasFilter,
     type: row.typed?.type ?? 'string',
     dateArgument: row.typed?.dateArgument,
     typeInferred: row.typed === undefined,
@@ -226,7 +225,7 @@ function decideField(ctx: FileContext, row: RowDraft, sample: Record<string, unk
   if (absent) reportAbsentPath(ctx, draft)
 
   if (row.typed === undefined) {
-    const found = sample === undefined ? undefined : lookup(sample, path, hasFilter)
+    const found = sample === undefined ? undefined : lookup(sample, path)
     const inferred = found?.found ? inferType(found.value) : undefined
     if (!inferred) {
       ctx.report(

@@ -7,8 +7,6 @@ export interface FieldDraft {
   nameCell: TableCell
   path: PathIR
   pathCell: TableCell
-  /** The path holds a (whitelisted) JSONPath filter. */
-  hasFilter: boolean
   type: FieldType
   dateArgument: DateArgument | undefined
   /** The Type cell was missing and the type came from the sample event. */

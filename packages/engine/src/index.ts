@@ -4,6 +4,8 @@ export { coerce } from './coerce/index.js'
 export { datePatternProblem } from './coerce/date/pattern-safety.js'
 // The one JSONPath filter grammar, shared with the compiler (which reports its errors with positions).
 export { canonicalFilter, FilterSyntaxError } from './validate/filter-expression.js'
+// The reference lookup (what the interpreter reads), shared with the compiler's checks of sample events.
+export { lookupAll as lookupPath } from './interpret/lookup.js'
 export { NdjsonSplitter } from './ndjson/splitter.js'
 export { createMapStream } from './stream/map-stream.js'
 export { mapEvents } from './stream/map-events.js'

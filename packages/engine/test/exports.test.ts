@@ -13,6 +13,7 @@ describe('@mapdown/engine', () => {
       'createEngine',
       'createMapStream',
       'datePatternProblem',
+      'lookupPath',
       'mapEvents',
     ])
   })

@@ -7,16 +7,16 @@ import { flatKey, lookup, walk } from './resolve.js'
  * nested objects if the walk finds it, else one flat key with dots (Cloud
  * Funnel 2.0) if the sample has it, else both stay possible (`either`).
  */
-export function decidePath(draft: PathDraft, sample: unknown): { path: PathIR; hasFilter: boolean; foundInSample: boolean } {
+export function decidePath(draft: PathDraft, sample: unknown): { path: PathIR; foundInSample: boolean } {
   if (draft.kind === 'decided') {
-    return { path: draft.path, hasFilter: draft.hasFilter, foundInSample: sample !== undefined && lookup(sample, draft.path, draft.hasFilter).found }
+    return { path: draft.path, foundInSample: sample !== undefined && lookup(sample, draft.path).found }
   }
   const { segments, text } = draft
   if (sample !== undefined) {
-    if (walk(sample, segments).found) return { path: { kind: 'nested', segments, text }, hasFilter: false, foundInSample: true }
-    if (segments.length > 1 && flatKey(sample, text).found) return { path: { kind: 'flat', key: text, text }, hasFilter: false, foundInSample: true }
+    if (walk(sample, segments).found) return { path: { kind: 'nested', segments, text }, foundInSample: true }
+    if (segments.length > 1 && flatKey(sample, text).found) return { path: { kind: 'flat', key: text, text }, foundInSample: true }
   }
   // One segment cannot be ambiguous: a nested walk of one key is the flat key.
-  if (segments.length === 1) return { path: { kind: 'nested', segments, text }, hasFilter: false, foundInSample: false }
-  return { path: { kind: 'either', segments, key: text, text }, hasFilter: false, foundInSample: false }
+  if (segments.length === 1) return { path: { kind: 'nested', segments, text }, foundInSample: false }
+  return { path: { kind: 'either', segments, key: text, text }, foundInSample: false }
 }

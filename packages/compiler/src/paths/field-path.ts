@@ -7,7 +7,7 @@ import { isSimple, JsonPathError, printJsonPath, readJsonPath } from './jsonpath
  */
 export type PathDraft =
   | { kind: 'dotted'; segments: string[]; text: string }
-  | { kind: 'decided'; path: PathIR; hasFilter: boolean }
+  | { kind: 'decided'; path: PathIR }
 
 export type FieldPathResult =
   | { ok: true; draft: PathDraft }
@@ -42,14 +42,13 @@ export function readFieldPath(text: string): FieldPathResult {
     if (isSimple(segments)) {
       const only = segments[0]
       if (segments.length === 1 && only?.type === 'name' && only.name.includes('.')) {
-        return { ok: true, draft: { kind: 'decided', path: { kind: 'flat', key: only.name, text }, hasFilter: false } }
+        return { ok: true, draft: { kind: 'decided', path: { kind: 'flat', key: only.name, text } } }
       }
       return {
         ok: true,
         draft: {
           kind: 'decided',
           path: { kind: 'nested', segments: segments.map((segment) => (segment.type === 'name' ? segment.name : segment.index)), text },
-          hasFilter: false,
         },
       }
     }
@@ -58,7 +57,6 @@ export function readFieldPath(text: string): FieldPathResult {
       draft: {
         kind: 'decided',
         path: { kind: 'jsonpath', expression: printJsonPath(segments), text },
-        hasFilter: segments.some((segment) => segment.type === 'filter'),
       },
     }
   } catch (error) {

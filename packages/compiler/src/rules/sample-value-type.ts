@@ -29,7 +29,7 @@ export function checkSampleValues(ctx: FileContext, field: FieldDraft, sample: u
     }
   }
   if (sample === undefined || field.typeInferred) return
-  const found = lookup(sample, field.path, field.hasFilter)
+  const found = lookup(sample, field.path)
   if (!found.found) return
   const result = coerce(found.value, field.type, field.dateArgument)
   if (result.kind === 'issue') {
