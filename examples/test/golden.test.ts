@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createEngine } from '@mapdown/engine'
+import type { MapCounts, RejectRecord } from '@mapdown/cli'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { compileLibrary } from '../../dictionaries/scripts/library.js'
 
@@ -23,23 +24,9 @@ const UPDATE_GOLDEN = process.env.MAPDOWN_UPDATE_GOLDEN === '1'
 /** Stats fields that measure the machine, not the mapping. */
 const TIMING_FIELDS = ['elapsedMs', 'eventsPerSecond']
 
-interface Reject {
-  reason: string
-  message: string
-  file: string
-  line: number
-  raw: string
-}
-
-interface Stats {
-  read: number
-  mapped: number
-  rejected: number
-  fieldIssues: number
-  byDictionary: Record<string, number>
-  byReason: Record<string, number>
-  fieldIssuesByField: Record<string, number>
-}
+// The shapes of `mapdown map`'s rejects file and `--stats` (timing fields aside), as the CLI declares them.
+type Reject = RejectRecord
+type Stats = MapCounts
 
 let tmp: string
 let status: number | null
