@@ -101,8 +101,8 @@ describe('mapdown map examples/events/events.ndjson', () => {
     expect(stats.read).toBe(nonBlank)
     expect(mapped.length).toBe(stats.mapped)
     expect(rejects.length).toBe(stats.rejected)
-    expect(sum(stats.byDictionary)).toBe(stats.mapped)
-    expect(sum(stats.byReason)).toBe(stats.rejected)
+    expect(sum(stats.mappedByDictionary)).toBe(stats.mapped)
+    expect(sum(stats.rejectedByReason)).toBe(stats.rejected)
     expect(sum(stats.fieldIssuesByField)).toBe(stats.fieldIssues)
 
     // Each reject names its own line, once, and quotes it.
@@ -118,8 +118,8 @@ describe('mapdown map examples/events/events.ndjson', () => {
   it('should exercise every dictionary of the library and every kind of reject the stream holds', async () => {
     const stats = JSON.parse(expected('stats.json')) as Stats
     const library = await compileLibrary()
-    expect(Object.keys(stats.byDictionary).sort()).toEqual(library.ir.dictionaries.map((d) => d.id).sort())
-    expect(Object.keys(stats.byReason).sort()).toEqual(['invalid_json', 'no_matching_dictionary', 'not_an_object'])
+    expect(Object.keys(stats.mappedByDictionary).sort()).toEqual(library.ir.dictionaries.map((d) => d.id).sort())
+    expect(Object.keys(stats.rejectedByReason).sort()).toEqual(['invalid_json', 'no_matching_dictionary', 'not_an_object'])
     expect(stats.fieldIssues, 'the impossible creation times are reported').toBeGreaterThan(0)
   })
 

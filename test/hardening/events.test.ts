@@ -46,7 +46,7 @@ interface CliStats {
   read: number
   mapped: number
   rejected: number
-  byReason: Record<string, number>
+  rejectedByReason: Record<string, number>
 }
 
 const HERE = fileURLToPath(new URL('.', import.meta.url))

@@ -25,8 +25,8 @@ describe('BatchMapper', () => {
       read: 5,
       mapped: 2,
       rejected: 3,
-      byDictionary: { 'test/a': 1, 'test/b': 1 },
-      byReason: { invalid_json: 1, not_an_object: 1, line_too_long: 1 },
+      mappedByDictionary: { 'test/a': 1, 'test/b': 1 },
+      rejectedByReason: { invalid_json: 1, not_an_object: 1, line_too_long: 1 },
     })
   })
 
@@ -38,7 +38,7 @@ describe('BatchMapper', () => {
       output: '',
       rejects: [],
       framingRejects: [],
-      counts: { read: 0, mapped: 0, rejected: 0, fieldIssues: 0, byDictionary: {}, byReason: {}, fieldIssuesByField: {} },
+      counts: { read: 0, mapped: 0, rejected: 0, rejectedByReason: {}, mappedByDictionary: {}, fieldIssues: 0, fieldIssuesByField: {} },
     })
   })
 
@@ -76,8 +76,8 @@ describe('BatchMapper', () => {
         expect(counts.mapped + counts.rejected).toBe(counts.read)
         expect(outputLines).toBe(counts.mapped)
         expect(rejects.length).toBe(counts.rejected)
-        expect(Object.values(counts.byReason).reduce((a, b) => a + b, 0)).toBe(counts.rejected)
-        expect(Object.values(counts.byDictionary).reduce((a, b) => a + b, 0)).toBe(counts.mapped)
+        expect(Object.values(counts.rejectedByReason).reduce((a, b) => a + b, 0)).toBe(counts.rejected)
+        expect(Object.values(counts.mappedByDictionary).reduce((a, b) => a + b, 0)).toBe(counts.mapped)
       }),
     )
   })

@@ -33,8 +33,8 @@ async function mapAndCount(args: string[], cwd: string) {
     read: number
     mapped: number
     rejected: number
-    byDictionary: Record<string, number>
-    byReason: Record<string, number>
+    mappedByDictionary: Record<string, number>
+    rejectedByReason: Record<string, number>
   }
   const outputLines = run.stdout.split('\n').filter(Boolean).length
   const rejectLines = readFileSync(rejectsPath, 'utf8').split('\n').filter(Boolean)
@@ -56,10 +56,10 @@ describe('mapdown map accounting', () => {
     expect(stats.read).toBe(stats.mapped + stats.rejected)
     expect(stats.mapped).toBe(outputLines)
     expect(stats.rejected).toBe(rejects.length)
-    expect(sum(stats.byDictionary)).toBe(stats.mapped)
-    expect(sum(stats.byReason)).toBe(stats.rejected)
+    expect(sum(stats.mappedByDictionary)).toBe(stats.mapped)
+    expect(sum(stats.rejectedByReason)).toBe(stats.rejected)
     // Every kind of problem in the fixture is there, each reject with its place and original line.
-    expect(Object.keys(stats.byReason).sort()).toEqual([
+    expect(Object.keys(stats.rejectedByReason).sort()).toEqual([
       'invalid_json',
       'invalid_utf8',
       'line_too_long',

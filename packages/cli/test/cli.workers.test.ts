@@ -54,6 +54,6 @@ describe('mapdown map --workers', () => {
     expect(one.stats.read).toBe(one.stats.mapped + one.stats.rejected)
     expect(one.stats.mapped).toBeGreaterThan(20_000)
     expect(one.stats.rejected).toBeGreaterThan(1_000)
-    expect(one.stats.byReason).toMatchObject({ line_too_long: 16, invalid_utf8: 10 })
+    expect(one.stats.rejectedByReason).toMatchObject({ line_too_long: 16, invalid_utf8: 10 })
   })
 })

@@ -39,7 +39,7 @@ export type FramingErrorLine = Extract<NdjsonLine, { error: string }>
 export function recordFramingError(counts: MapCounts, rejects: RejectRecord[], file: string, line: FramingErrorLine): void {
   counts.read++
   counts.rejected++
-  increment(counts.byReason, line.error)
+  increment(counts.rejectedByReason, line.error)
   rejects.push({ reason: line.error, message: line.message, file, line: line.lineNo, raw: line.raw })
 }
 
@@ -62,13 +62,13 @@ export class BatchMapper {
     const result = this.engine.mapLine(text)
     if (result.ok) {
       counts.mapped++
-      increment(counts.byDictionary, result.dictionary)
+      increment(counts.mappedByDictionary, result.dictionary)
       if (result.issues.length > 0) this.countIssues(result.issues)
       this.output += JSON.stringify(result.record) + '\n'
       return
     }
     counts.rejected++
-    increment(counts.byReason, result.reason)
+    increment(counts.rejectedByReason, result.reason)
     if (result.issues !== undefined && result.issues.length > 0) this.countIssues(result.issues)
     this.rejects.push({
       reason: result.reason,

@@ -9,18 +9,18 @@ export interface MapCounts {
   read: number
   mapped: number
   rejected: number
+  /** Rejected lines per reason code. */
+  rejectedByReason: Record<string, number>
+  /** Mapped events per dictionary id. */
+  mappedByDictionary: Record<string, number>
   /** Field issues found, in mapped and in rejected events. */
   fieldIssues: number
-  /** Mapped events per dictionary id. */
-  byDictionary: Record<string, number>
-  /** Rejected lines per reason code. */
-  byReason: Record<string, number>
   /** Field issues per standard name. */
   fieldIssuesByField: Record<string, number>
 }
 
 export function emptyCounts(): MapCounts {
-  return { read: 0, mapped: 0, rejected: 0, fieldIssues: 0, byDictionary: {}, byReason: {}, fieldIssuesByField: {} }
+  return { read: 0, mapped: 0, rejected: 0, rejectedByReason: {}, mappedByDictionary: {}, fieldIssues: 0, fieldIssuesByField: {} }
 }
 
 /** Adds `from` into `into`. */
@@ -29,8 +29,8 @@ export function addCounts(into: MapCounts, from: MapCounts): void {
   into.mapped += from.mapped
   into.rejected += from.rejected
   into.fieldIssues += from.fieldIssues
-  addTally(into.byDictionary, from.byDictionary)
-  addTally(into.byReason, from.byReason)
+  addTally(into.mappedByDictionary, from.mappedByDictionary)
+  addTally(into.rejectedByReason, from.rejectedByReason)
   addTally(into.fieldIssuesByField, from.fieldIssuesByField)
 }
 
@@ -46,8 +46,8 @@ function addTally(into: Record<string, number>, from: Record<string, number>): v
 export function sortedCounts(counts: MapCounts): MapCounts {
   return {
     ...counts,
-    byDictionary: sortKeys(counts.byDictionary),
-    byReason: sortKeys(counts.byReason),
+    mappedByDictionary: sortKeys(counts.mappedByDictionary),
+    rejectedByReason: sortKeys(counts.rejectedByReason),
     fieldIssuesByField: sortKeys(counts.fieldIssuesByField),
   }
 }
