@@ -1,4 +1,4 @@
-export { createEngine } from './engine/create.js'
+export { createEngine } from './core/create.js'
 export { IrValidationError, IrVersionError } from './errors.js'
 export { coerce } from './coerce/index.js'
 export { datePatternProblem } from './coerce/date/pattern-safety.js'
@@ -19,7 +19,7 @@ export type {
   MappedValue,
   RecordMetadata,
   RejectReason,
-} from './engine/types.js'
+} from './core/types.js'
 export type { IrProblem } from './errors.js'
 export type { CoercionIssueCode, CoercionResult } from './coerce/index.js'
 export type { NdjsonLine, NdjsonLineError, NdjsonSplitterOptions } from './ndjson/line.js'

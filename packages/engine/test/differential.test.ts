@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import type { MappingIR } from '@mapdown/ir'
 import { createEngine, type EngineOptions } from '@mapdown/engine'
-import { engineInternals } from '../src/engine/internals.js'
+import { engineInternals } from '../src/core/internals.js'
 import { eventLine } from './support/events.js'
 import { readJson } from './support/fixtures.js'
 

@@ -1,7 +1,7 @@
 import type { DateArgument, FieldType } from '@mapdown/ir'
 import { isAbsentValue } from './absent.js'
 import { coerceBoolean } from './boolean.js'
-import { dateCoercer } from './date.js'
+import { dateCoercer } from './date/index.js'
 import { coerceFloat } from './float.js'
 import { coerceInteger } from './integer.js'
 import { coerceIp } from './ip.js'

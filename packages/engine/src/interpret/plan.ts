@@ -3,9 +3,9 @@ import { coerce } from '../coerce/index.js'
 import { conditionHolds } from '../lookup/condition.js'
 import { MultipleValues } from '../lookup/multiple.js'
 import { singleValue } from '../lookup/jsonpath.js'
-import { coercionIssue, multipleValuesIssue } from '../engine/issues.js'
-import { NO_ROUTE, type FieldMapper, type MappingPlan, type Route } from '../engine/plan.js'
-import type { ResolvedOptions } from '../engine/options.js'
+import { coercionIssue, multipleValuesIssue } from '../core/issues.js'
+import { NO_ROUTE, type FieldMapper, type MappingPlan, type Route } from '../core/plan.js'
+import type { ResolvedOptions } from '../core/options.js'
 import { lookupAll, lookupSimple } from './lookup.js'
 
 /**

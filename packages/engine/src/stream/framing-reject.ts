@@ -1,6 +1,6 @@
 import type { NdjsonLine } from '../ndjson/line.js'
-import { engineInternals } from '../engine/internals.js'
-import type { Engine, MapResult } from '../engine/types.js'
+import { engineInternals } from '../core/internals.js'
+import type { Engine, MapResult } from '../core/types.js'
 
 /**
  * A line the splitter refused (too long, invalid UTF-8) as a rejection, also

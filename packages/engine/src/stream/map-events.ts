@@ -1,4 +1,4 @@
-import type { Engine, MapResult } from '../engine/types.js'
+import type { Engine, MapResult } from '../core/types.js'
 
 /**
  * Maps an async source of events: strings are NDJSON lines (`mapLine`,

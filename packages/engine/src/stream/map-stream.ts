@@ -2,7 +2,7 @@ import { Transform, type TransformCallback } from 'node:stream'
 import { Buffer } from 'node:buffer'
 import { NdjsonSplitter } from '../ndjson/splitter.js'
 import type { NdjsonLine } from '../ndjson/line.js'
-import type { Engine, MapResult } from '../engine/types.js'
+import type { Engine, MapResult } from '../core/types.js'
 import { framingReject } from './framing-reject.js'
 
 export interface MapStreamOptions {

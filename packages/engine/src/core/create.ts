@@ -1,6 +1,6 @@
 import { Buffer } from 'node:buffer'
 import { RESERVED_KEY, type DictionaryIR } from '@mapdown/ir'
-import { compiledPlan } from '../compile/plan.js'
+import { compiledPlan } from '../codegen/plan.js'
 import { interpretedPlan } from '../interpret/plan.js'
 import { validateIr } from '../validate/ir.js'
 import { mayExceedDepth, exceedsDepth } from './depth.js'

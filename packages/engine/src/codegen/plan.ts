@@ -1,7 +1,7 @@
 import type { DictionaryIR } from '@mapdown/ir'
 import { interpretedMapper } from '../interpret/plan.js'
-import type { ResolvedOptions } from '../engine/options.js'
-import type { MappingPlan } from '../engine/plan.js'
+import type { ResolvedOptions } from '../core/options.js'
+import type { MappingPlan } from '../core/plan.js'
 import { compiledMapper } from './mapper.js'
 import { compiledRouter } from './router.js'
 

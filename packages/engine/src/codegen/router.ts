@@ -2,7 +2,7 @@ import type { DictionaryIR, MatchCondition, MatchValue, PathIR } from '@mapdown/
 import { lookupSimple } from '../interpret/lookup.js'
 import { conditionHolds } from '../lookup/condition.js'
 import { jsonPathReader } from '../lookup/jsonpath.js'
-import { NO_ROUTE, type Route } from '../engine/plan.js'
+import { NO_ROUTE, type Route } from '../core/plan.js'
 import { simplePathSource } from './accessor.js'
 import { generateFunction } from './generate.js'
 

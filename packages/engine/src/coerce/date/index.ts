@@ -1,8 +1,8 @@
 import type { DateArgument } from '@mapdown/ir'
-import { coerceEpochMilliseconds, coerceEpochSeconds } from './date/epoch.js'
-import { coerceIso8601 } from './date/iso8601.js'
-import { coercePatternDate } from './date/pattern.js'
-import type { CoercionResult } from './result.js'
+import { coerceEpochMilliseconds, coerceEpochSeconds } from './epoch.js'
+import { coerceIso8601 } from './iso8601.js'
+import { coercePatternDate } from './pattern.js'
+import type { CoercionResult } from '../result.js'
 
 /**
  * `date`: read the source value as its `DateArgument` says (epoch
