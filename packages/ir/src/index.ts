@@ -14,3 +14,4 @@ export type {
   SourcePosition,
 } from './types.js'
 export { irJsonSchema } from './schema.js'
+export { RESERVED_NAMES } from './reserved.js'

@@ -1,14 +1,14 @@
-import { RESERVED_KEY } from '@mapdown/ir'
+import { RESERVED_KEY, RESERVED_NAMES } from '@mapdown/ir'
 import type { FileContext } from '../context.js'
 import type { TableCell } from '../markdown/tables.js'
 import { defineRule } from './rule.js'
 
 export const standardNameInvalid = defineRule(
   'standard-name-invalid',
-  'A Standard Name is empty, reserved (`@mapdown`, `__proto__`, `constructor`, `prototype`) or not an identifier.',
+  `A Standard Name is empty, reserved (${RESERVED_NAMES.map((name) => `\`${name}\``).join(', ')}) or not an identifier.`,
 )
 
-const RESERVED = new Set<string>([RESERVED_KEY, '__proto__', 'constructor', 'prototype'])
+const RESERVED = new Set<string>(RESERVED_NAMES)
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_.-]*$/
 
 /** Returns false when the name cannot be used (an error was reported). */

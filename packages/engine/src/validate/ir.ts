@@ -1,15 +1,8 @@
-import { IR_VERSION, type MappingIR, type PathIR } from '@mapdown/ir'
+import { IR_VERSION, RESERVED_NAMES, type MappingIR, type PathIR } from '@mapdown/ir'
 import { IrValidationError, IrVersionError, type IrProblem } from '../errors.js'
 import { datePatternProblem } from '../coerce/date/pattern-safety.js'
 import { checkJsonPathScripts, FilterPolicyError } from './filter-policy.js'
 import { irSchemaValidator } from './schema.js'
-
-/**
- * Standard names that would change an object's prototype when assigned as a
- * property. Records are built with plain assignments for speed, so such a
- * name is refused here (the schema alone cannot know why).
- */
-const UNSAFE_NAMES = new Set(['__proto__'])
 
 /** Checks an untrusted value against the IR schema and the rules the schema cannot express. */
 export function validateIr(ir: unknown): MappingIR {
@@ -23,7 +16,7 @@ export function validateIr(ir: unknown): MappingIR {
     throw new IrValidationError(
       (validate.errors ?? []).map((error) => ({
         instancePath: error.instancePath,
-        message: `${error.message ?? 'is invalid'}${paramsText(error.params)}`,
+        message: isReservedNameError(error) ? RESERVED_NAME_MESSAGE : `${error.message ?? 'is invalid'}${paramsText(error.params)}`,
       })),
     )
   }
@@ -37,7 +30,6 @@ export function validateIr(ir: unknown): MappingIR {
     dictionary.fields.forEach((field, f) => {
       const at = `/dictionaries/${d}/fields/${f}`
       if (names.has(field.name)) problems.push({ instancePath: `${at}/name`, message: `duplicate standard name ${JSON.stringify(field.name)}` })
-      if (UNSAFE_NAMES.has(field.name)) problems.push({ instancePath: `${at}/name`, message: `standard name ${JSON.stringify(field.name)} is not allowed` })
       names.add(field.name)
       checkPath(field.path, `${at}/path`, problems)
       if (typeof field.dateArgument === 'object') {
@@ -59,6 +51,13 @@ function checkPath(path: PathIR, instancePath: string, problems: IrProblem[]): v
     if (!(error instanceof FilterPolicyError)) throw error
     problems.push({ instancePath: `${instancePath}/expression`, message: error.message })
   }
+}
+
+/** The schema refuses the reserved names with `not`, whose own message ("must NOT be valid") says nothing. */
+const RESERVED_NAME_MESSAGE = `is a reserved name, expected none of ${RESERVED_NAMES.map((name) => JSON.stringify(name)).join(', ')}`
+
+function isReservedNameError(error: { keyword: string; instancePath: string }): boolean {
+  return error.keyword === 'not' && /^\/dictionaries\/\d+\/fields\/\d+\/name$/.test(error.instancePath)
 }
 
 function paramsText(params: Record<string, unknown>): string {
