@@ -24,10 +24,10 @@ const cli = join(root, 'packages/cli/dist/bin.js')
 const dictionaries = ['dictionaries/sentinelone', 'dictionaries/sentinelone-cloud-funnel'].map((path) => join(root, path))
 const eventsFile = join(root, 'examples/events/events.ndjson')
 
-// The NATS clients are dependencies of the CLI package, not of the workspace root.
-const fromCli = createRequire(join(root, 'packages/cli/package.json'))
-const { connect, nanos } = await import(pathToFileURL(fromCli.resolve('@nats-io/transport-node')).href)
-const { jetstream, jetstreamManager } = await import(pathToFileURL(fromCli.resolve('@nats-io/jetstream')).href)
+// The NATS clients are dependencies of the worker package, not of the workspace root.
+const fromWorker = createRequire(join(root, 'packages/worker/package.json'))
+const { connect, nanos } = await import(pathToFileURL(fromWorker.resolve('@nats-io/transport-node')).href)
+const { jetstream, jetstreamManager } = await import(pathToFileURL(fromWorker.resolve('@nats-io/jetstream')).href)
 
 const { values } = parseArgs({
   options: {

@@ -13,11 +13,11 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
-// The NATS clients are dependencies of the CLI package.
+// The NATS clients are dependencies of the worker package.
 const root = fileURLToPath(new URL('../../', import.meta.url))
-const fromCli = createRequire(join(root, 'packages/cli/package.json'))
-const { connect, nanos } = await import(pathToFileURL(fromCli.resolve('@nats-io/transport-node')).href)
-const { jetstream, jetstreamManager } = await import(pathToFileURL(fromCli.resolve('@nats-io/jetstream')).href)
+const fromWorker = createRequire(join(root, 'packages/worker/package.json'))
+const { connect, nanos } = await import(pathToFileURL(fromWorker.resolve('@nats-io/transport-node')).href)
+const { jetstream, jetstreamManager } = await import(pathToFileURL(fromWorker.resolve('@nats-io/jetstream')).href)
 
 const [command, url, ...rest] = process.argv.slice(2)
 if (command === undefined || url === undefined) {

@@ -1,8 +1,9 @@
 /**
  * Dispatch: `mapdown <command> [args]`. Command modules are imported lazily so
- * that `mapdown map -d ir.json` never loads the markdown toolchain.
+ * that `mapdown map -d ir.json` never loads the markdown toolchain, and only
+ * `mapdown worker` loads the optional `@mapdown/worker` package (and NATS).
  */
-import { describeError, exitCodeOf, InputError, UsageError } from './errors.js'
+import { describeError, exitCodeOf, UsageError } from './errors.js'
 import { cliVersion } from './version.js'
 
 export interface CommandModule {
@@ -14,7 +15,7 @@ export const COMMANDS: Readonly<Record<string, { summary: string; load(): Promis
   compile: { summary: 'compile dictionaries into the mapping IR, with diagnostics', load: () => import('./commands/compile.js') },
   check: { summary: "compile, then map each dictionary's own sample event", load: () => import('./commands/check.js') },
   map: { summary: 'map raw NDJSON events to normalised records', load: () => import('./commands/map.js') },
-  worker: { summary: 'map events from a NATS JetStream stream', load: loadWorker },
+  worker: { summary: 'map events from a NATS JetStream stream', load: () => import('./commands/worker.js') },
 }
 
 export const help = `Usage: mapdown <command> [options]
@@ -72,18 +73,4 @@ async function dispatch(argv: readonly string[]): Promise<number> {
   }
   const module = await command.load()
   return module.run(rest)
-}
-
-/** The NATS worker lives in its own module, which may be missing from a build. */
-async function loadWorker(): Promise<CommandModule> {
-  // A computed specifier: the module is optional, so its absence must not fail type checking.
-  const specifier = './commands/worker.js'
-  try {
-    return (await import(specifier)) as CommandModule
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') {
-      throw new InputError('the `worker` command is not available in this build', undefined, { cause: error })
-    }
-    throw error
-  }
 }

@@ -1,13 +1,13 @@
 /**
  * `mapdown worker`: maps events from a NATS JetStream stream, as one of many workers
- * sharing a durable pull consumer. See docs/scale-out.md.
+ * sharing a durable pull consumer. See docs/scale-out.md. The worker itself is the
+ * `@mapdown/worker` package, loaded only here.
  */
 import { createEngine, type Engine } from '@mapdown/engine'
 import { loadMapping } from '../dictionaries/load.js'
 import { describeError, exitCodeOf, InputError } from '../errors.js'
-import { stderrLog } from '../nats/log.js'
-import { HELP_REQUESTED, parseWorkerArgs, WORKER_USAGE } from '../nats/options.js'
-import { startWorker } from '../nats/run-worker.js'
+import { loadWorkerPackage } from '../worker/load.js'
+import { HELP_REQUESTED, parseWorkerArgs, WORKER_USAGE } from '../worker/options.js'
 
 export const help = WORKER_USAGE
 
@@ -21,6 +21,8 @@ export async function run(argv: readonly string[]): Promise<number> {
       return 0
     }
     debug = options.debug
+    // Before the dictionaries are compiled: a missing package is the first thing to say.
+    const { startWorker, stderrLog } = await loadWorkerPackage()
     const mapping = await loadMapping(options.dictionaries, process.stderr)
     const engine = buildEngine(mapping.ir, options.onFieldError, mapping.label)
     const log = stderrLog(options.name)

@@ -1,35 +1,18 @@
+/**
+ * `mapdown worker` options. The command line is the CLI's; what they mean at run time
+ * is `@mapdown/worker`'s (`WorkerOptions`), a package the CLI loads only for this command.
+ */
 import { hostname } from 'node:os'
+import type { WorkerOptions } from '@mapdown/worker'
 import { COMMON_OPTIONS, parseCommandArgs } from '../args.js'
 import { UsageError } from '../errors.js'
 
 const COMMAND = 'worker'
 
-/** Everything `mapdown worker` needs to know, parsed and checked. */
-export interface WorkerOptions {
-  /** Server URLs, e.g. `["nats://10.0.0.1:4222", "nats://10.0.0.2:4222"]`. */
-  servers: string[]
-  /** The input stream. It must exist; the worker never creates it. */
-  stream: string
-  /** Durable pull consumer shared by every worker; created when missing. */
-  consumer: string
-  /** When the worker creates the consumer: only messages on this subject (filter). */
-  filterSubject: string | undefined
-  outSubject: string
-  dlqSubject: string
+/** Everything `mapdown worker` needs to know: the worker's own options, and what to map with. */
+export interface WorkerCommandOptions extends WorkerOptions {
   /** Dictionary files or folders (`.md`), or compiled IR files (`.json`). */
   dictionaries: string[]
-  /** Messages pulled per request, and the most messages processed at once. */
-  batch: number
-  /** Ack wait of a consumer the worker creates (ms). */
-  ackWaitMs: number
-  /** Processing attempts per message; the delivery after the last attempt dead-letters it. */
-  maxDeliver: number
-  /** How long to wait for JetStream's PubAck of one output (ms). */
-  publishTimeoutMs: number
-  /** Period of the JSON stats line on stderr (ms); 0 prints only the final line. */
-  statsIntervalMs: number
-  /** The client name shown by the server and in every log line. */
-  name: string
   /** Engine option: what a field that fails its coercion does to the record. */
   onFieldError: 'keep' | 'reject'
   /** Stack traces in error messages. */
@@ -87,7 +70,7 @@ const OPTIONS = {
 } as const
 
 /** Parses `mapdown worker` arguments; throws a UsageError naming the option at fault. */
-export function parseWorkerArgs(argv: readonly string[]): WorkerOptions | typeof HELP_REQUESTED {
+export function parseWorkerArgs(argv: readonly string[]): WorkerCommandOptions | typeof HELP_REQUESTED {
   const parsed = parseCommandArgs(COMMAND, argv, OPTIONS)
   if (parsed.positionals.length > 0) {
     throw new UsageError(`unexpected argument \`${parsed.positionals[0]}\`: the worker reads from --stream, not from files`, COMMAND)

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { UsageError } from '../../src/errors.js'
-import { HELP_REQUESTED, parseWorkerArgs } from '../../src/nats/options.js'
+import { HELP_REQUESTED, parseWorkerArgs } from '../../src/worker/options.js'
 
 const REQUIRED = ['--stream', 'EVENTS', '--consumer', 'mappers', '--out-subject', 'mapped.out', '--dlq-subject', 'mapped.dlq', '-d', 'dictionaries']
 

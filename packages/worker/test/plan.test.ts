@@ -10,7 +10,7 @@ import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { compileFiles } from '@mapdown/compiler'
 import { createEngine, type Engine } from '@mapdown/engine'
-import { planMaxDeliveries, planMessage, type PlanOptions, type SourceMessage } from '../../src/nats/plan.js'
+import { planMaxDeliveries, planMessage, type PlanOptions, type SourceMessage } from '../src/plan.js'
 import { networkEvent } from './events.js'
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/plan/', import.meta.url))

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { Slots } from '../../src/nats/slots.js'
+import { Slots } from '../src/slots.js'
 
 describe('Slots', () => {
   it('should never hand out more than its size, serve waiters in order, and report idle', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DisconnectSignal } from '../../src/nats/disconnect-signal.js'
+import { DisconnectSignal } from '../src/disconnect-signal.js'
 
 describe('DisconnectSignal', () => {
   it('should fail what waits on the connection that dropped, and only that', async () => {

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream'
 import { connect, nanos, type NatsConnection } from '@nats-io/transport-node'
 
-export const CLI = fileURLToPath(new URL('../../../dist/bin.js', import.meta.url))
+export const CLI = fileURLToPath(new URL('../../../cli/dist/bin.js', import.meta.url))
 export const DICTIONARY = fileURLToPath(new URL('../fixtures/dictionaries', import.meta.url))
 
 export interface ScenarioOptions {
