@@ -5,15 +5,13 @@ import { readDataDictionary } from './data-dictionary.js'
 import { readEventSample } from './event-json.js'
 import { readFrontMatter, readHeader } from './front-matter.js'
 import { repairGluedFences } from './markdown/glued-fence.js'
-import { findDeepNesting, MAX_BLOCK_NESTING } from './markdown/nesting.js'
 import { parseMarkdownFrom } from './markdown/parse.js'
 import { findSection, sectionsOf } from './markdown/sections.js'
-import { toSourcePosition } from './position.js'
 import { deriveMatch } from './routing/derive-match.js'
 import { readFrontMatterMatch } from './routing/front-matter-match.js'
-import { dataDictionaryEmpty } from './rules/data-dictionary-empty.js'
-import { markdownTooDeep } from './rules/markdown-too-deep.js'
-import { matchUndetermined } from './rules/match-undetermined.js'
+import { checkDataDictionaryNotEmpty } from './rules/data-dictionary-empty.js'
+import { checkNesting } from './rules/markdown-too-deep.js'
+import { reportUndeterminedMatch } from './rules/match-undetermined.js'
 
 export interface CompiledDocument {
   /** The dictionary, unless the file has an error. */
@@ -31,14 +29,7 @@ export function compileDocument(ctx: FileContext, source: string): CompiledDocum
   const { frontMatter, bodyStart } = readFrontMatter(ctx)
   const header = frontMatter ? readHeader(ctx, frontMatter) : undefined
 
-  const deep = findDeepNesting(ctx.lines.text, bodyStart)
-  if (deep) {
-    ctx.report(
-      markdownTooDeep,
-      'error',
-      `Unexpected block quotes or lists nested up to ${deep.depth} levels deep, expected at most ${MAX_BLOCK_NESTING}; the markdown is not read`,
-      ctx.lines.position(deep.start, deep.end),
-    )
+  if (checkNesting(ctx, bodyStart)) {
     return { dictionary: undefined, sample: undefined, idPosition: undefined, matchPosition: undefined }
   }
   const tree = parseMarkdownFrom(ctx.lines.text, bodyStart)
@@ -47,9 +38,7 @@ export function compileDocument(ctx: FileContext, source: string): CompiledDocum
   const sample = readEventSample(ctx, tree, sections)
   const fields = readDataDictionary(ctx, tree, sections, sample?.value)
   const dictionarySection = findSection(sections, 'data-dictionary')
-  if (fields && fields.length === 0 && !ctx.hasErrors) {
-    ctx.report(dataDictionaryEmpty, 'error', 'Unexpected Data Dictionary table without rows, expected at least one field', toSourcePosition(dictionarySection?.heading.position))
-  }
+  checkDataDictionaryNotEmpty(ctx, fields, dictionarySection)
 
   let match: MatchIR | undefined
   let eventType: string | null = null
@@ -69,13 +58,7 @@ export function compileDocument(ctx: FileContext, source: string): CompiledDocum
       eventType = derived.eventType
       matchPosition = derived.position
     } else {
-      ctx.report(
-        matchUndetermined,
-        'error',
-        'Missing match predicate, expected a `match:` key in front matter, an Event Types table, or a sample event with one non-null event object',
-        toSourcePosition(dictionarySection?.heading.position) ?? { line: 1, column: 1 },
-        { note: 'For Cloud Funnel (flat) events, write for example `match: { event.type: IPConnect }`.' },
-      )
+      reportUndeterminedMatch(ctx, dictionarySection)
     }
   }
 

@@ -6,21 +6,12 @@ import { compileDocument, type CompiledDocument } from './compile-document.js'
 import { FileContext } from './context.js'
 import { decodeSource } from './decode.js'
 import { LineIndex } from './position.js'
-import { predicatesOverlap } from './routing/overlap.js'
-import { dictionaryIdDuplicate } from './rules/dictionary-id-duplicate.js'
-import { dictionaryTooLarge } from './rules/dictionary-too-large.js'
-import { encodingInvalid } from './rules/encoding-invalid.js'
-import { internalError } from './rules/internal-error.js'
-import { matchOverlap } from './rules/match-overlap.js'
+import { checkDuplicateId, type CompiledIdentity } from './rules/dictionary-id-duplicate.js'
+import { checkDictionarySize } from './rules/dictionary-too-large.js'
+import { checkEncoding } from './rules/encoding-invalid.js'
+import { reportInternalError } from './rules/internal-error.js'
+import { checkMatchOverlap, type CompiledRouting } from './rules/match-overlap.js'
 import { sortMessages } from './sort-messages.js'
-
-/**
- * The largest dictionary read, in bytes (UTF-8): over a hundred times the
- * largest real one. The markdown parser needs about 250 bytes of memory per
- * byte of input and is super-linear on some constructs, so bigger files are
- * refused before they are decoded or parsed.
- */
-export const MAX_DICTIONARY_BYTES = 1024 * 1024
 
 interface Compiled {
   ctx: FileContext
@@ -36,37 +27,22 @@ export function compileSources(sources: readonly DictionarySource[], options: Co
   const compiled: Compiled[] = sources.map((source) => compileOne(source, cwd))
 
   // Cross-dictionary checks, in input order: the later dictionary is the one in error.
-  const kept: { dictionary: DictionaryIR; entry: Compiled }[] = []
+  const kept: (CompiledIdentity & CompiledRouting & { dictionary: DictionaryIR; entry: Compiled })[] = []
   for (const entry of compiled) {
     const dictionary = entry.document?.dictionary
     if (!dictionary) continue
-    const { ctx, document } = entry
-    const same = kept.find((other) => other.dictionary.id === dictionary.id)
-    if (same) {
-      ctx.report(
-        dictionaryIdDuplicate,
-        'error',
-        `Unexpected duplicate dictionary id \`${dictionary.id}\`, expected each \`<log.type>/<rule>\` once (also in \`${same.dictionary.source}\`)`,
-        document?.idPosition ?? { line: 1, column: 1 },
-        { cause: same.entry.ctx.causeAt(`\`${dictionary.id}\` first defined in ${same.dictionary.source}`, same.entry.document?.idPosition) },
-      )
-      continue
+    const compiledDictionary = {
+      ctx: entry.ctx,
+      id: dictionary.id,
+      source: dictionary.source,
+      match: dictionary.match,
+      idPosition: entry.document?.idPosition,
+      matchPosition: entry.document?.matchPosition,
+      dictionary,
+      entry,
     }
-    const overlapping = kept.find((other) => predicatesOverlap(other.dictionary.match, dictionary.match))
-    if (overlapping) {
-      ctx.report(
-        matchOverlap,
-        'error',
-        `Unexpected match predicate of \`${dictionary.id}\` that overlaps \`${overlapping.dictionary.id}\` (\`${overlapping.dictionary.source}\`), expected predicates that tell their events apart`,
-        document?.matchPosition ?? document?.idPosition ?? { line: 1, column: 1 },
-        {
-          cause: overlapping.entry.ctx.causeAt(`\`${overlapping.dictionary.id}\` predicate in ${overlapping.dictionary.source}`, overlapping.entry.document?.matchPosition),
-          note: 'Add or refine a `match:` key so that some field distinguishes the two kinds of event.',
-        },
-      )
-      continue
-    }
-    kept.push({ dictionary, entry })
+    if (checkDuplicateId(compiledDictionary, kept) || checkMatchOverlap(compiledDictionary, kept)) continue
+    kept.push(compiledDictionary)
   }
 
   const samples = new Map<string, unknown>()
@@ -92,16 +68,8 @@ export function compileSources(sources: readonly DictionarySource[], options: Co
 function compileOne(source: DictionarySource, cwd: string): Compiled {
   const path = toPosix(relative(cwd, resolve(cwd, source.path))) || source.path
   const bytes = typeof source.contents === 'string' ? Buffer.byteLength(source.contents) : source.contents.byteLength
-  if (bytes > MAX_DICTIONARY_BYTES) {
-    const ctx = new FileContext(new VFile({ path, value: '', cwd }), new LineIndex(''))
-    ctx.report(
-      dictionaryTooLarge,
-      'error',
-      `Unexpected dictionary of ${bytes.toLocaleString('en-US')} bytes, expected at most ${MAX_DICTIONARY_BYTES.toLocaleString('en-US')} (1 MiB); the file is not read`,
-      { line: 1, column: 1 },
-    )
-    return { ctx, document: undefined }
-  }
+  const tooLarge = new FileContext(new VFile({ path, value: '', cwd }), new LineIndex(''))
+  if (checkDictionarySize(tooLarge, bytes)) return { ctx: tooLarge, document: undefined }
   let text = ''
   let invalidUtf8 = false
   try {
@@ -111,15 +79,11 @@ function compileOne(source: DictionarySource, cwd: string): Compiled {
   }
   const file = new VFile({ path, value: text, cwd })
   const ctx = new FileContext(file, new LineIndex(text))
-  if (invalidUtf8) {
-    ctx.report(encodingInvalid, 'warning', 'Unexpected invalid UTF-8 in file, expected UTF-8 text; invalid bytes read as U+FFFD', { line: 1, column: 1 })
-  }
+  checkEncoding(ctx, invalidUtf8)
   try {
     return { ctx, document: compileDocument(ctx, path) }
   } catch (error) {
-    ctx.report(internalError, 'error', `Unexpected compiler failure: ${error instanceof Error ? error.message : String(error)}`, undefined, {
-      note: 'This is a bug in mapdown; please report it with the dictionary.',
-    })
+    reportInternalError(ctx, error)
     return { ctx, document: undefined }
   }
 }

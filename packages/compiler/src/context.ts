@@ -2,7 +2,6 @@ import type { SourcePoint, SourcePosition } from '@mapdown/ir'
 import type { VFile } from 'vfile'
 import { VFileMessage, type Options as MessageOptions } from 'vfile-message'
 import type { LineIndex } from './position.js'
-import type { Rule, Severity } from './rules/rule.js'
 
 export type Place = SourcePoint | SourcePosition
 
@@ -22,40 +21,21 @@ export function shortenReason(reason: string): string {
   return quoted.length > MAX_REASON_LENGTH ? `${quoted.slice(0, MAX_REASON_LENGTH)}…` : quoted
 }
 
-function shortenText(text: string): string {
+export function shortenText(text: string): string {
   return text.length > MAX_REASON_LENGTH ? `${text.slice(0, MAX_REASON_LENGTH)}…` : text
 }
 
-export interface ReportExtras {
-  note?: string
-  actual?: string
-  expected?: string[]
-  /** A second location ("first defined here"), as a message of its own. */
-  cause?: VFileMessage
-}
-
-/** What every stage of one file's compilation shares: the file, its text and a way to report. */
+/**
+ * What every stage of one file's compilation shares: the file and its text.
+ * Messages are added by the rules (`rule.report(ctx, messageId, data, place)`),
+ * never here, so that every message text lives in its rule module.
+ */
 export class FileContext {
   readonly file: VFile
   readonly lines: LineIndex
   constructor(file: VFile, lines: LineIndex) {
     this.file = file
     this.lines = lines
-  }
-
-  report(rule: Rule, severity: Severity, reason: string, place: Place | undefined, extras: ReportExtras = {}): VFileMessage {
-    const options: MessageOptions = { ruleId: rule.id, source: 'mapdown' }
-    if (place) options.place = clonePlace(place)
-    if (extras.cause) options.cause = extras.cause
-    const message = this.file.message(shortenReason(reason), options)
-    message.url = rule.url
-    if (severity === 'error') message.fatal = true
-    else if (severity === 'info') message.fatal = undefined
-    else message.fatal = false
-    if (extras.note !== undefined) message.note = shortenText(extras.note)
-    if (extras.actual !== undefined) message.actual = shortenText(extras.actual)
-    if (extras.expected !== undefined) message.expected = extras.expected
-    return message
   }
 
   /** A message that only serves as the `cause` of another one (it is not added to the file). */
@@ -71,7 +51,7 @@ export class FileContext {
 }
 
 /** A fresh unist point or position (a position without an end becomes its start point). */
-function clonePlace(place: Place): NonNullable<MessageOptions['place']> {
+export function clonePlace(place: Place): NonNullable<MessageOptions['place']> {
   if ('start' in place) {
     const start = { line: place.start.line, column: place.start.column }
     return place.end ? { start, end: { line: place.end.line, column: place.end.column } } : start

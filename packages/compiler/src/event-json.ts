@@ -5,11 +5,11 @@ import { originalOffset, repairBackslashes } from './json/repair-backslashes.js'
 import { scanJson } from './json/scan-json.js'
 import { findSection, type Section } from './markdown/sections.js'
 import { toSourcePosition } from './position.js'
-import { eventJsonBackslash } from './rules/event-json-backslash.js'
-import { eventJsonEmpty } from './rules/event-json-empty.js'
-import { eventJsonInvalid } from './rules/event-json-invalid.js'
-import { eventJsonMissing } from './rules/event-json-missing.js'
-import { eventJsonNotObject } from './rules/event-json-not-object.js'
+import { reportRepairedBackslashes } from './rules/event-json-backslash.js'
+import { checkSampleNotEmpty } from './rules/event-json-empty.js'
+import { reportInvalidSample } from './rules/event-json-invalid.js'
+import { reportMissingSample } from './rules/event-json-missing.js'
+import { checkSampleIsObject } from './rules/event-json-not-object.js'
 
 export interface EventSample {
   /** The parsed sample event (a JSON object). */
@@ -28,17 +28,11 @@ export interface EventSample {
 export function readEventSample(ctx: FileContext, tree: Root, sections: readonly Section[]): EventSample | undefined {
   const code = findSampleBlock(tree, sections)
   if (!code?.position) {
-    const section = findSection(sections, 'event-json')
-    ctx.report(eventJsonMissing, 'warning', 'Missing Event JSON code block, expected a sample raw event', section ? toSourcePosition(section.heading.position) : { line: 1, column: 1 }, {
-      note: 'Without a sample, dotted Field Names stay ambiguous (nested or flat keys) and nothing is checked against real data.',
-    })
+    reportMissingSample(ctx, findSection(sections, 'event-json'))
     return undefined
   }
   const position = toSourcePosition(code.position) ?? { start: { line: 1, column: 1 } }
-  if (code.value.trim() === '') {
-    ctx.report(eventJsonEmpty, 'warning', 'Unexpected empty Event JSON code block, expected a sample raw event', position)
-    return undefined
-  }
+  if (checkSampleNotEmpty(ctx, code.value, position)) return undefined
 
   const toOriginal = contentOffsetMapper(ctx, code)
   let text = code.value
@@ -52,36 +46,25 @@ export function readEventSample(ctx: FileContext, tree: Root, sections: readonly
         repairs = repaired.repairs
         text = repaired.text
         scan = rescanned
-        const first = repaired.repairs[0] ?? 0
-        ctx.report(
-          eventJsonBackslash,
-          'warning',
-          `Unexpected unescaped backslash${repairs.length > 1 ? `es (${repairs.length})` : ''} in Event JSON string, expected \`\\\\\`; read as a literal backslash`,
-          ctx.lines.position(toOriginal(first), toOriginal(first) + 1),
-          { note: 'Windows paths in JSON need doubled backslashes: `"C:\\\\Windows"`.' },
-        )
+        const first = toOriginal(repaired.repairs[0] ?? 0)
+        reportRepairedBackslashes(ctx, repairs.length, ctx.lines.position(first, first + 1))
       }
     }
   }
   if (!scan.ok) {
     const start = toOriginal(originalOffset(scan.offset, repairs))
     const end = toOriginal(originalOffset(scan.end, repairs))
-    ctx.report(eventJsonInvalid, 'warning', scan.reason, ctx.lines.position(start, Math.max(end, start + 1)), {
-      note: 'The sample event is ignored: paths and types are not checked against it.',
-    })
+    reportInvalidSample(ctx, scan.reason, ctx.lines.position(start, Math.max(end, start + 1)))
     return undefined
   }
   const value: unknown = JSON.parse(text)
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    ctx.report(eventJsonNotObject, 'warning', `Unexpected ${Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value} as Event JSON, expected an object`, position)
-    return undefined
-  }
+  if (!checkSampleIsObject(ctx, value, position)) return undefined
   const topLevelKeys = new Map<string, SourcePosition>()
   for (const [key, range] of scan.topLevelKeys) {
     const start = toOriginal(originalOffset(range.start, repairs))
     topLevelKeys.set(key, ctx.lines.position(start, toOriginal(originalOffset(range.end, repairs))))
   }
-  return { value: value as Record<string, unknown>, topLevelKeys, position }
+  return { value, topLevelKeys, position }
 }
 
 function findSampleBlock(tree: Root, sections: readonly Section[]): Code | undefined {

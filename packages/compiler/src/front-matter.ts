@@ -2,10 +2,10 @@ import matter from 'gray-matter'
 import { isMap, isScalar, parseDocument, type Document } from 'yaml'
 import type { FileContext } from './context.js'
 import type { LineIndex } from './position.js'
-import { frontMatterInvalid } from './rules/front-matter-invalid.js'
-import { frontMatterMissing } from './rules/front-matter-missing.js'
-import { frontMatterRequiredKey } from './rules/front-matter-required-key.js'
-import { frontMatterValueType } from './rules/front-matter-value-type.js'
+import { checkFrontMatterLanguage, reportFrontMatterNotMapping, reportUnclosedFrontMatter, reportYamlProblem, reportYamlValue } from './rules/front-matter-invalid.js'
+import { checkFrontMatterPresent } from './rules/front-matter-missing.js'
+import { readRequiredKey, reportEmptyFrontMatter } from './rules/front-matter-required-key.js'
+import { readOptionalKey } from './rules/front-matter-value-type.js'
 
 /** Aliases are legal YAML, but a handful is all a dictionary needs: more is a billion-laughs attempt. */
 const MAX_ALIAS_COUNT = 20
@@ -50,22 +50,9 @@ export interface DictionaryHeader {
  */
 export function readFrontMatter(ctx: FileContext): { frontMatter: FrontMatter | undefined; bodyStart: number } {
   const text = ctx.lines.text
-  // gray-matter's own test: `---` at the very start, not followed by another `-`.
-  if (!text.startsWith('---') || text.charAt(3) === '-') {
-    ctx.report(frontMatterMissing, 'error', 'Missing front matter, expected a `---` YAML block with `title`, `log.type` and a rule name', {
-      line: 1,
-      column: 1,
-    })
-    return { frontMatter: undefined, bodyStart: 0 }
-  }
+  if (!checkFrontMatterPresent(ctx)) return { frontMatter: undefined, bodyStart: 0 }
   const firstLine = ctx.lines.lineText(1)
-  const language = firstLine.slice(3).trim()
-  if (language !== '' && language.toLowerCase() !== 'yaml' && language.toLowerCase() !== 'yml') {
-    ctx.report(frontMatterInvalid, 'error', `Unexpected front matter language \`${language}\`, expected YAML`, ctx.lines.position(3, firstLine.length), {
-      note: 'Only YAML front matter is read: other gray-matter engines (such as `js`) would run code from the dictionary.',
-    })
-    return { frontMatter: undefined, bodyStart: 0 }
-  }
+  if (!checkFrontMatterLanguage(ctx, firstLine)) return { frontMatter: undefined, bodyStart: 0 }
 
   let captured: Document.Parsed | undefined
   const engine = {
@@ -86,7 +73,7 @@ export function readFrontMatter(ctx: FileContext): { frontMatter: FrontMatter | 
   const rawMatter = typeof parsed.matter === 'string' ? parsed.matter : ''
   const closed = parsed.content !== '' || hasClosingDelimiter(ctx.lines)
   if (!closed) {
-    ctx.report(frontMatterInvalid, 'error', 'Unexpected end of file in front matter, expected a closing `---` line', { line: 1, column: 1 })
+    reportUnclosedFrontMatter(ctx)
     return { frontMatter: undefined, bodyStart: text.length }
   }
   const bodyStart = text.length - parsed.content.length
@@ -96,7 +83,7 @@ export function readFrontMatter(ctx: FileContext): { frontMatter: FrontMatter | 
   const base = text.startsWith(rawMatter, firstLine.length) ? firstLine.length : Math.max(0, text.indexOf(rawMatter))
 
   if (!captured) {
-    ctx.report(frontMatterRequiredKey, 'error', 'Unexpected empty front matter, expected `title`, `log.type` and a rule name', { line: 1, column: 1 })
+    reportEmptyFrontMatter(ctx)
     return { frontMatter: undefined, bodyStart }
   }
   const doc = captured
@@ -104,11 +91,11 @@ export function readFrontMatter(ctx: FileContext): { frontMatter: FrontMatter | 
   for (const error of doc.errors) {
     fatal = true
     const [start, end] = error.pos
-    ctx.report(frontMatterInvalid, 'error', yamlReason(error.code, error.message), ctx.lines.position(base + start, base + Math.max(end, start + 1)))
+    reportYamlProblem(ctx, error, true, ctx.lines.position(base + start, base + Math.max(end, start + 1)))
   }
   for (const warning of doc.warnings) {
     const [start, end] = warning.pos
-    ctx.report(frontMatterInvalid, 'warning', yamlReason(warning.code, warning.message), ctx.lines.position(base + start, base + Math.max(end, start + 1)))
+    reportYamlProblem(ctx, warning, false, ctx.lines.position(base + start, base + Math.max(end, start + 1)))
   }
   if (fatal) return { frontMatter: undefined, bodyStart }
 
@@ -116,18 +103,12 @@ export function readFrontMatter(ctx: FileContext): { frontMatter: FrontMatter | 
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
   } catch (error) {
-    ctx.report(
-      frontMatterInvalid,
-      'error',
-      `Unexpected YAML in front matter: ${error instanceof Error ? error.message : String(error)}`,
-      ctx.lines.position(base, base + rawMatter.length),
-      { note: `At most ${MAX_ALIAS_COUNT} aliases are expanded.` },
-    )
+    reportYamlValue(ctx, error, MAX_ALIAS_COUNT, ctx.lines.position(base, base + rawMatter.length))
     return { frontMatter: undefined, bodyStart }
   }
   if (!isMap(doc.contents) || data === null || typeof data !== 'object' || Array.isArray(data)) {
     const range = doc.contents?.range ?? [0, rawMatter.length]
-    ctx.report(frontMatterInvalid, 'error', 'Unexpected front matter, expected a YAML mapping of keys to values', ctx.lines.position(base + range[0], base + range[1]))
+    reportFrontMatterNotMapping(ctx, ctx.lines.position(base + range[0], base + range[1]))
     return { frontMatter: undefined, bodyStart }
   }
 
@@ -154,79 +135,25 @@ function hasClosingDelimiter(lines: LineIndex): boolean {
   return false
 }
 
-function yamlReason(code: string, message: string): string {
-  const first = message.split('\n')[0] ?? message
-  if (code === 'DUPLICATE_KEY') return `Unexpected duplicate key in front matter, expected unique keys (${first})`
-  return `Unexpected YAML in front matter: ${first}`
-}
-
 /**
  * Reads the dictionary header from front matter, reporting required keys.
  * `log.type` and the rule name make the dictionary's id, so they are errors;
  * a missing title falls back to the rule name with a warning.
  */
 export function readHeader(ctx: FileContext, frontMatter: FrontMatter): DictionaryHeader {
-  const frontMatterPlace = { start: ctx.lines.point(0), end: ctx.lines.point(3) }
-  const required = (name: string, severity: 'error' | 'warning'): string | null => {
-    const entry = frontMatter.keys.get(name)
-    if (!entry) {
-      ctx.report(frontMatterRequiredKey, severity, `Missing \`${name}\` in front matter, expected a string`, frontMatterPlace)
-      return null
-    }
-    const value = scalarText(entry.value)
-    if (value === null || value === '') {
-      ctx.report(
-        frontMatterRequiredKey,
-        severity,
-        `Unexpected ${describe(entry.value)} for \`${name}\` in front matter, expected a non-empty string`,
-        ctx.lines.position(entry.valueStart, Math.max(entry.valueEnd, entry.valueStart + 1)),
-      )
-      return null
-    }
-    return value
-  }
-  const optional = (name: string): string | null => {
-    const entry = frontMatter.keys.get(name)
-    if (!entry || entry.value === null || entry.value === undefined) return null
-    const value = scalarText(entry.value)
-    if (value === null) {
-      ctx.report(
-        frontMatterValueType,
-        'warning',
-        `Unexpected ${describe(entry.value)} for \`${name}\` in front matter, expected a string; ignored`,
-        ctx.lines.position(entry.valueStart, Math.max(entry.valueEnd, entry.valueStart + 1)),
-      )
-    }
-    return value
-  }
-
-  const logType = required('log.type', 'error')
+  const logType = readRequiredKey(ctx, frontMatter, 'log.type')
   // The rule name is `<log.type>.rule`, else `rule`.
   const ruleKey = logType !== null && frontMatter.keys.has(`${logType}.rule`) ? `${logType}.rule` : frontMatter.keys.has('rule') ? 'rule' : `${logType ?? '<log.type>'}.rule`
-  const rule = required(ruleKey, 'error')
+  const rule = readRequiredKey(ctx, frontMatter, ruleKey)
   const versionKey = logType !== null && frontMatter.keys.has(`${logType}.version`) ? `${logType}.version` : 'version'
-  const title = required('title', 'warning')
+  const title = readRequiredKey(ctx, frontMatter, 'title')
   return {
     title,
-    description: optional('description'),
+    description: readOptionalKey(ctx, frontMatter, 'description'),
     logType,
     rule,
-    version: optional(versionKey),
-    author: optional('author'),
-    date: optional('date'),
+    version: readOptionalKey(ctx, frontMatter, versionKey),
+    author: readOptionalKey(ctx, frontMatter, 'author'),
+    date: readOptionalKey(ctx, frontMatter, 'date'),
   }
-}
-
-function scalarText(value: unknown): string | null {
-  if (typeof value === 'string') return value.trim()
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
-  return null
-}
-
-function describe(value: unknown): string {
-  if (value === null || value === undefined) return 'empty value'
-  if (Array.isArray(value)) return 'list'
-  if (typeof value === 'object') return 'mapping'
-  if (typeof value === 'string') return 'empty string'
-  return typeof value
 }

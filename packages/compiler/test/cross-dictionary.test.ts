@@ -40,6 +40,7 @@ describe('cross-dictionary checks', () => {
     ])
     expect(result.errorCount).toBe(1)
     expect(result.files[1]!.messages.map((m) => m.ruleId)).toContain('match-overlap')
+    expect(diagnosticLines(result.files[1]!)).toContain('10:8-10:21 error Unexpected match predicate of `sentinelone/B` that overlaps `sentinelone/A` (`a.md`), expected predicates that tell their events apart match-overlap')
     expect(result.ir.dictionaries.map((d) => d.id)).toEqual(['sentinelone/A'])
   })
 

@@ -10,6 +10,11 @@ describe('@mapdown/compiler', () => {
       'formatJson',
       'formatSarif',
       'formatText',
+      'ruleById',
+      'rules',
+      'sampleFieldIssue',
+      'sampleRejected',
+      'sampleRoutedElsewhere',
       'serializeIr',
     ])
   })

@@ -11,6 +11,9 @@ export const COLUMN_ALIASES: Readonly<Record<ColumnKey, readonly string[]>> = {
   sampleValue: ['sample value', 'sample', 'sample values', 'example', 'example value'],
 }
 
+/** The columns a Data Dictionary table cannot do without. */
+export const REQUIRED_COLUMNS: readonly ColumnKey[] = ['standardName', 'fieldName', 'type']
+
 export const COLUMN_LABELS: Readonly<Record<ColumnKey, string>> = {
   standardName: 'Standard Name',
   fieldName: 'Field Name',

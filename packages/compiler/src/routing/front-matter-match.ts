@@ -4,6 +4,7 @@ import type { FrontMatterKey } from '../front-matter.js'
 import { decidePath } from '../paths/decide.js'
 import { readFieldPath } from '../paths/field-path.js'
 import { matchInvalid } from '../rules/match-invalid.js'
+import type { MessageIdOf, RuleData } from '../rules/rule.js'
 
 /**
  * Reads the explicit `match:` front matter key:
@@ -14,15 +15,13 @@ import { matchInvalid } from '../rules/match-invalid.js'
  */
 export function readFrontMatterMatch(ctx: FileContext, entry: FrontMatterKey, sample: unknown): MatchCondition[] | undefined {
   const place = ctx.lines.position(entry.valueStart, Math.max(entry.valueEnd, entry.valueStart + 1))
-  const fail = (reason: string): undefined => {
-    ctx.report(matchInvalid, 'error', reason, place, {
-      note: 'Write `match: <field path>` (present and not null) or a mapping `match: { <field path>: <value or list of values> }`.',
-    })
+  const fail = <Id extends MessageIdOf<typeof matchInvalid>>(messageId: Id, data: RuleData<typeof matchInvalid, Id>): undefined => {
+    matchInvalid.report(ctx, messageId, data, place)
     return undefined
   }
   const pathOf = (text: string) => {
     const read = readFieldPath(text)
-    if (!read.ok) return fail(`Unexpected path \`${text}\` in \`match\`: ${read.reason}`)
+    if (!read.ok) return fail('path', { path: text, reason: read.reason })
     return decidePath(read.draft, sample).path
   }
 
@@ -33,7 +32,7 @@ export function readFrontMatterMatch(ctx: FileContext, entry: FrontMatterKey, sa
   }
   if (Array.isArray(value)) {
     if (value.length === 0 || !value.every((item): item is string => typeof item === 'string')) {
-      return fail('Unexpected list in `match`, expected a field path or a mapping of field paths to values')
+      return fail('list', {})
     }
     const conditions: MatchCondition[] = []
     for (const item of value) {
@@ -44,17 +43,17 @@ export function readFrontMatterMatch(ctx: FileContext, entry: FrontMatterKey, sa
     return conditions
   }
   if (value === null || typeof value !== 'object') {
-    return fail(`Unexpected ${value === null ? 'empty value' : typeof value} for \`match\`, expected a field path or a mapping of field paths to values`)
+    return fail('scalar', { found: value === null ? 'empty value' : typeof value })
   }
   const conditions: MatchCondition[] = []
   const entries = Object.entries(value as Record<string, unknown>)
-  if (entries.length === 0) return fail('Unexpected empty mapping for `match`, expected at least one field path')
+  if (entries.length === 0) return fail('emptyMapping', {})
   for (const [key, expected] of entries) {
     const path = pathOf(key)
     if (!path) return undefined
     const values = Array.isArray(expected) ? expected : [expected]
-    if (values.length === 0) return fail(`Unexpected empty list for \`${key}\` in \`match\`, expected at least one value`)
-    if (!values.every(isMatchValue)) return fail(`Unexpected list or mapping for \`${key}\` in \`match\`, expected a string, number, boolean or null (or a list of them)`)
+    if (values.length === 0) return fail('emptyList', { key })
+    if (!values.every(isMatchValue)) return fail('valueType', { key })
     conditions.push({ op: 'equals', path, values: dedupe(values) })
   }
   return conditions

@@ -2,10 +2,14 @@ import type { SourcePosition } from '@mapdown/ir'
 import type { FileContext } from '../context.js'
 import { defineRule } from './rule.js'
 
-export const eventTypesContradiction = defineRule(
-  'event-types-contradiction',
-  'The Event Types table names an event object that the sample event and the Data Dictionary paths do not use (often a table copied from another dictionary).',
-)
+export const eventTypesContradiction = defineRule({
+  id: 'event-types-contradiction',
+  summary: 'The Event Types table names an event object that the sample event and the Data Dictionary paths do not use (often a table copied from another dictionary).',
+  severity: 'warning',
+  messages: {
+    contradiction: 'Unexpected event type `{{declared}}` in the Event Types table, expected `{{used}}`: {{because}}, while {{evidence}}{{where}}; routing on `{{used}}`',
+  },
+})
 
 export interface Contradiction {
   /** The Event Types table's Field Name cell. */
@@ -19,10 +23,10 @@ export interface Contradiction {
 export function reportContradiction(ctx: FileContext, contradiction: Contradiction): void {
   const { declared, used, because } = contradiction
   const where = used.position ? ` (line ${used.position.start.line})` : ''
-  ctx.report(
-    eventTypesContradiction,
-    'warning',
-    `Unexpected event type \`${declared.key}\` in the Event Types table, expected \`${used.key}\`: ${because}, while ${used.evidence}${where}; routing on \`${used.key}\``,
+  eventTypesContradiction.report(
+    ctx,
+    'contradiction',
+    { declared: declared.key, used: used.key, because, evidence: used.evidence, where },
     declared.position,
     used.position ? { cause: ctx.causeAt(`\`${used.key}\` used here`, used.position) } : {},
   )

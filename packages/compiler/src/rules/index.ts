@@ -25,7 +25,10 @@ import { markdownTooDeep } from './markdown-too-deep.js'
 import { matchInvalid } from './match-invalid.js'
 import { matchOverlap } from './match-overlap.js'
 import { matchUndetermined } from './match-undetermined.js'
+import { sampleFieldIssue } from './sample-field-issue.js'
 import { samplePathAbsent } from './sample-path-absent.js'
+import { sampleRejected } from './sample-rejected.js'
+import { sampleRoutedElsewhere } from './sample-routed-elsewhere.js'
 import { sampleValueType } from './sample-value-type.js'
 import { standardNameDuplicate } from './standard-name-duplicate.js'
 import { standardNameInvalid } from './standard-name-invalid.js'
@@ -33,7 +36,11 @@ import { tableColumnMissing } from './table-column-missing.js'
 import { tableColumnUnknown } from './table-column-unknown.js'
 import { tableRowCells } from './table-row-cells.js'
 
-/** Every diagnostic rule, sorted by id: the SARIF rule table and the docs are checked against it. */
+/**
+ * Every diagnostic rule of the product, sorted by id (the compiler's and
+ * `mapdown check`'s): the SARIF rule table, docs/rules.md and the tests are
+ * derived from it. A new rule is a module in this folder and one line here.
+ */
 export const ALL_RULES: readonly Rule[] = [
   dataDictionaryEmpty,
   dataDictionaryMissing,
@@ -61,7 +68,10 @@ export const ALL_RULES: readonly Rule[] = [
   matchInvalid,
   matchOverlap,
   matchUndetermined,
+  sampleFieldIssue,
   samplePathAbsent,
+  sampleRejected,
+  sampleRoutedElsewhere,
   sampleValueType,
   standardNameDuplicate,
   standardNameInvalid,
@@ -69,3 +79,10 @@ export const ALL_RULES: readonly Rule[] = [
   tableColumnUnknown,
   tableRowCells,
 ]
+
+const BY_ID: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((rule) => [rule.id, rule]))
+
+/** The rule with this id, if any. */
+export function ruleById(id: string): Rule | undefined {
+  return BY_ID.get(id)
+}

@@ -5,10 +5,18 @@ import { lookup } from '../paths/resolve.js'
 import { typeLabel } from '../types/field-type.js'
 import { defineRule } from './rule.js'
 
-export const sampleValueType = defineRule(
-  'sample-value-type',
-  "A Sample Value cell, or the sample event's value at the field's path, does not coerce to the declared type (checked with the engine's own coercions).",
-)
+export const sampleValueType = defineRule({
+  id: 'sample-value-type',
+  summary: "A Sample Value cell, or the sample event's value at the field's path, does not coerce to the declared type (checked with the engine's own coercions).",
+  severity: 'warning',
+  messages: {
+    sampleValueCell: {
+      text: 'Unexpected Sample Value `{{value}}` for `{{name}}` of type `{{type}}`: {{issue}}',
+      note: 'Coercion issue `{{code}}`; the engine would report this value as a field issue.',
+    },
+    sampleEvent: { text: 'Unexpected value {{value}} at `{{path}}` in the sample event for `{{name}}` of type `{{type}}`: {{issue}}', note: 'Coercion issue `{{code}}`.' },
+  },
+})
 
 /**
  * Checks both samples of a field with `coerce` from `@mapdown/engine`, so
@@ -19,12 +27,12 @@ export function checkSampleValues(ctx: FileContext, field: FieldDraft, sample: u
   if (field.sampleValue !== null && field.sampleValue !== '' && field.sampleValueCell) {
     const result = coerce(field.sampleValue, field.type, field.dateArgument)
     if (result.kind === 'issue') {
-      ctx.report(
-        sampleValueType,
-        'warning',
-        `Unexpected Sample Value \`${field.sampleValue}\` for \`${field.name}\` of type \`${label}\`: ${lowerFirst(result.message)}`,
+      sampleValueType.report(
+        ctx,
+        'sampleValueCell',
+        { value: field.sampleValue, name: field.name, type: label, issue: lowerFirst(result.message), code: result.code },
         field.sampleValueCell.position,
-        { actual: field.sampleValue, note: `Coercion issue \`${result.code}\`; the engine would report this value as a field issue.` },
+        { actual: field.sampleValue },
       )
     }
   }
@@ -33,12 +41,11 @@ export function checkSampleValues(ctx: FileContext, field: FieldDraft, sample: u
   if (!found.found) return
   const result = coerce(found.value, field.type, field.dateArgument)
   if (result.kind === 'issue') {
-    ctx.report(
-      sampleValueType,
-      'warning',
-      `Unexpected value ${shortJson(found.value)} at \`${field.pathCell.text}\` in the sample event for \`${field.name}\` of type \`${label}\`: ${lowerFirst(result.message)}`,
+    sampleValueType.report(
+      ctx,
+      'sampleEvent',
+      { value: shortJson(found.value), path: field.pathCell.text, name: field.name, type: label, issue: lowerFirst(result.message), code: result.code },
       field.pathCell.position,
-      { note: `Coercion issue \`${result.code}\`.` },
     )
   }
 }

@@ -2,7 +2,14 @@ import type { FileContext } from '../context.js'
 import type { TableCell } from '../markdown/tables.js'
 import { defineRule } from './rule.js'
 
-export const standardNameDuplicate = defineRule('standard-name-duplicate', 'Two Data Dictionary rows map to the same Standard Name.')
+export const standardNameDuplicate = defineRule({
+  id: 'standard-name-duplicate',
+  summary: 'Two Data Dictionary rows map to the same Standard Name.',
+  severity: 'error',
+  messages: {
+    duplicate: 'Unexpected duplicate Standard Name `{{name}}`, expected each name once (first defined at {{line}}:{{column}})',
+  },
+})
 
 /** Reports every repeated Standard Name (after the first) with a cause at the first. */
 export function checkDuplicateStandardNames(ctx: FileContext, cells: readonly TableCell[]): void {
@@ -13,12 +20,8 @@ export function checkDuplicateStandardNames(ctx: FileContext, cells: readonly Ta
       first.set(cell.text, cell)
       continue
     }
-    ctx.report(
-      standardNameDuplicate,
-      'error',
-      `Unexpected duplicate Standard Name \`${cell.text}\`, expected each name once (first defined at ${earlier.position.start.line}:${earlier.position.start.column})`,
-      cell.position,
-      { cause: ctx.causeAt(`\`${cell.text}\` first defined here`, earlier.position) },
-    )
+    standardNameDuplicate.report(ctx, 'duplicate', { name: cell.text, line: earlier.position.start.line, column: earlier.position.start.column }, cell.position, {
+      cause: ctx.causeAt(`\`${cell.text}\` first defined here`, earlier.position),
+    })
   }
 }

@@ -3,10 +3,19 @@ import type { FileContext } from '../context.js'
 import type { TableCell } from '../markdown/tables.js'
 import { defineRule } from './rule.js'
 
-export const standardNameInvalid = defineRule(
-  'standard-name-invalid',
-  `A Standard Name is empty, reserved (${RESERVED_NAMES.map((name) => `\`${name}\``).join(', ')}) or not an identifier.`,
-)
+export const standardNameInvalid = defineRule({
+  id: 'standard-name-invalid',
+  summary: `A Standard Name is empty, reserved (${RESERVED_NAMES.map((name) => `\`${name}\``).join(', ')}) or not an identifier.`,
+  severity: 'error',
+  messages: {
+    empty: 'Unexpected empty Standard Name, expected a name such as `src_ip`',
+    reserved: {
+      text: 'Unexpected reserved Standard Name `{{name}}`, expected another name',
+      note: '`{{reservedKey}}` carries mapdown\'s own metadata in mapped records; the others are JavaScript object internals.',
+    },
+    notIdentifier: { text: 'Unexpected Standard Name `{{name}}`, expected a snake_case identifier such as `src_ip`', severity: 'warning' },
+  },
+})
 
 const RESERVED = new Set<string>(RESERVED_NAMES)
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_.-]*$/
@@ -15,17 +24,15 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_.-]*$/
 export function checkStandardName(ctx: FileContext, cell: TableCell): boolean {
   const name = cell.text
   if (name === '') {
-    ctx.report(standardNameInvalid, 'error', 'Unexpected empty Standard Name, expected a name such as `src_ip`', cell.position)
+    standardNameInvalid.report(ctx, 'empty', {}, cell.position)
     return false
   }
   if (RESERVED.has(name)) {
-    ctx.report(standardNameInvalid, 'error', `Unexpected reserved Standard Name \`${name}\`, expected another name`, cell.position, {
-      note: `\`${RESERVED_KEY}\` carries mapdown's own metadata in mapped records; the others are JavaScript object internals.`,
-    })
+    standardNameInvalid.report(ctx, 'reserved', { name, reservedKey: RESERVED_KEY }, cell.position)
     return false
   }
   if (!IDENTIFIER.test(name)) {
-    ctx.report(standardNameInvalid, 'warning', `Unexpected Standard Name \`${name}\`, expected a snake_case identifier such as \`src_ip\``, cell.position)
+    standardNameInvalid.report(ctx, 'notIdentifier', { name }, cell.position)
   }
   return true
 }
