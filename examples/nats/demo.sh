@@ -53,7 +53,7 @@ echo "== draining the workers (SIGTERM)"
 kill -TERM "${PIDS[1]}" "${PIDS[2]}"
 wait "${PIDS[1]}" "${PIDS[2]}"
 for n in 1 2; do
-  echo "worker $n: $(grep '"final":true' "$WORK/worker-$n.log" | node -e 'const s=JSON.parse(require("fs").readFileSync(0,"utf8"));console.log(`read ${s.read}, mapped ${s.mapped}, rejected ${s.rejected}, acked ${s.acked}, redelivered ${s.redelivered}`)')"
+  echo "worker $n: $(grep '"final":true' "$WORK/worker-$n.log" | node -e 'const s=JSON.parse(require("fs").readFileSync(0,"utf8"));console.log(`messages ${s.messages}, events read ${s.read}, mapped ${s.mapped}, rejected ${s.rejected}, acked ${s.acked}, redelivered ${s.redelivered}`)')"
 done
 
 echo "== outputs in stream MAPPED ($TOTAL events published)"

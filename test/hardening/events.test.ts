@@ -7,7 +7,10 @@
  * Every case runs through `mapdown map` (a child process with a time bound)
  * and, unless it is too big to hold twice in memory, in this process through
  * the engine's NDJSON framing and `engine.mapLine` (compiled and interpreted
- * modes, which must agree) and `engine.map` on the parsed events. Each must
+ * modes, which must agree), `engine.map` on the parsed events, the engine's
+ * stream (`createMapStream`) and the worker's message processing
+ * (`planMessage`, the whole input as one message). The same line gets the
+ * same outcome, reject code included, through every one of them. Each must
  * give the expected outcome per line, keep read = mapped + rejected, write
  * no file but the outputs asked for, and leave every prototype untouched.
  */
@@ -17,7 +20,10 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { compileSources, serializeIr } from '@mapdown/compiler'
-import { createEngine, NdjsonSplitter, type EngineOptions, type MapResult } from '@mapdown/engine'
+import { Readable, Writable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { createEngine, createMapStream, NdjsonSplitter, type EngineOptions, type MapResult } from '@mapdown/engine'
+import { planMessage } from '@mapdown/worker'
 import type { MappingIR } from '@mapdown/ir'
 import { HANG_BOUND_SECONDS, runCliBounded } from './support/cli.js'
 import { readCorpus } from './support/corpus.js'
@@ -99,6 +105,51 @@ function normalised(expected: LineExpectation): LineExpectation {
   return expected.keys ? { dictionary: expected.dictionary, issues: expected.issues ?? {}, keys: expected.keys } : { dictionary: expected.dictionary, issues: expected.issues ?? {}, record: expected.record ?? {} }
 }
 
+/** A line's outcome as a code: the reject reason, or the dictionary that mapped it. */
+function code(outcome: LineExpectation): string {
+  return 'reject' in outcome ? outcome.reject : `mapped by ${outcome.dictionary}`
+}
+
+/** Each line's code through the engine's stream, in line order. */
+async function streamCodes(input: string, options: EngineOptions): Promise<string[]> {
+  const engine = createEngine(ir, options)
+  const byLine = new Map<number, string>()
+  const stream = createMapStream(engine, {
+    ...(options.maxLineBytes === undefined ? {} : { maxLineBytes: options.maxLineBytes }),
+    onReject: (result, lineNo) => byLine.set(lineNo, result.reason),
+  })
+  const mapped: string[] = []
+  let rest = ''
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      const lines = (rest + chunk.toString('utf8')).split('\n')
+      rest = lines.pop() ?? ''
+      for (const line of lines) mapped.push(`mapped by ${(JSON.parse(line) as { '@mapdown': { dictionary: string } })['@mapdown'].dictionary}`)
+      done()
+    },
+  })
+  await pipeline(Readable.from([readFileSync(input)]), stream, sink)
+  // Rejects carry their line numbers; mapped records come in order in between.
+  const splitter = new NdjsonSplitter(options.maxLineBytes === undefined ? {} : { maxLineBytes: options.maxLineBytes })
+  const lineNos = [...splitter.push(readFileSync(input)), ...splitter.end()].map((line) => line.lineNo)
+  const stats = engine.stats()
+  expect(stats.read, 'the stream counts every line').toBe(lineNos.length)
+  return lineNos.map((lineNo) => byLine.get(lineNo) ?? mapped.shift() ?? 'missing')
+}
+
+/** Each line's code through the worker's message processing, the whole input as one message. */
+function workerCodes(input: string, options: EngineOptions): string[] {
+  const engine = createEngine(ir, options)
+  const message = { stream: 'EVENTS', subject: 'events.test', seq: 1, deliveryCount: 1, data: readFileSync(input) }
+  const planOptions = { outSubject: 'out', dlqSubject: 'dlq', workerName: 'test', ...(options.maxLineBytes === undefined ? {} : { maxLineBytes: options.maxLineBytes }) }
+  const outputs = planMessage(message, engine, planOptions)
+  expect(engine.stats().read, 'the worker counts every line').toBe(outputs.length)
+  return outputs.map((output) => {
+    const body = JSON.parse(output.payload) as { reason?: string; '@mapdown'?: { dictionary: string } }
+    return output.kind === 'mapped' ? `mapped by ${body['@mapdown']!.dictionary}` : body.reason!
+  })
+}
+
 describe('hostile events', () => {
   it('should have cases', () => {
     expect(cases.length).toBeGreaterThan(15)
@@ -154,6 +205,11 @@ describe('hostile events', () => {
         const result = outcome(objects.map(JSON.parse(line.text)))
         expect(comparable(result, expectedLine), `map() of line ${line.lineNo}`).toEqual(expectedLine)
       })
+
+      // 3. The same codes through the engine's stream and the worker's message processing.
+      const codes = want.map(code)
+      expect(await streamCodes(input, options), 'createMapStream').toEqual(codes)
+      expect(workerCodes(input, options), 'the worker (planMessage)').toEqual(codes)
       expect(pollutionSigns()).toEqual(CLEAN_SIGNS)
       expect(snapshotGlobals()).toBe(globalsBefore)
     })

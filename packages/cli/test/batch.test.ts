@@ -38,7 +38,7 @@ describe('BatchMapper', () => {
       output: '',
       rejects: [],
       framingRejects: [],
-      counts: { read: 0, mapped: 0, rejected: 0, rejectedByReason: {}, mappedByDictionary: {}, fieldIssues: 0, fieldIssuesByField: {} },
+      counts: { read: 0, mapped: 0, rejected: 0, rejectedByReason: {}, mappedByDictionary: {}, fieldIssues: 0, fieldIssuesByField: {}, unmatched: {}, unmatchedOther: 0, absentFieldsByDictionary: {} },
     })
   })
 
@@ -54,7 +54,7 @@ describe('BatchMapper', () => {
         line: 7,
         raw: '{"kind":"bad","n":"x"}',
         dictionary: 'test/bad',
-        issues: [{ field: 'n', path: 'n', code: 'invalid_integer', message: 'Unexpected n', value: 'x' }],
+        issues: [{ field: 'n', path: 'n', code: 'not_an_integer', message: 'Unexpected n', value: 'x' }],
       },
     ])
     expect(counts).toMatchObject({ read: 1, rejected: 1, fieldIssues: 1, fieldIssuesByField: { n: 1 } })

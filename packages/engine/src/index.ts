@@ -8,12 +8,17 @@ export { canonicalFilter, FilterSyntaxError } from './validate/filter-expression
 export { lookupAll as lookupPath } from './interpret/lookup.js'
 export { NdjsonSplitter } from './ndjson/splitter.js'
 export { createMapStream } from './stream/map-stream.js'
+export { REJECT_REASONS } from './core/codes.js'
+export { UNMATCHED_LIMIT } from './core/stats.js'
+export { emptyStats, mergeStats } from './core/merge-stats.js'
 export { mapEvents } from './stream/map-events.js'
 export type {
   Engine,
   EngineOptions,
   EngineStats,
   FieldIssue,
+  FieldIssueCode,
+  FramingRejectReason,
   MapResult,
   MappedRecord,
   MappedValue,

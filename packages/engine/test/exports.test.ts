@@ -8,13 +8,17 @@ describe('@mapdown/engine', () => {
       'IrValidationError',
       'IrVersionError',
       'NdjsonSplitter',
+      'REJECT_REASONS',
+      'UNMATCHED_LIMIT',
       'canonicalFilter',
       'coerce',
       'createEngine',
       'createMapStream',
       'datePatternProblem',
+      'emptyStats',
       'lookupPath',
       'mapEvents',
+      'mergeStats',
     ])
   })
 })

@@ -67,11 +67,12 @@ describe('createMapStream', () => {
     const { sink, text } = collect()
     await pipeline(Readable.from([input]), createMapStream(engine, { maxLineBytes: 180, onReject: (r, lineNo) => rejects.push([r.reason, lineNo]) }), sink)
     expect(text()).toBe(`${expectedRecord(1)}\n${expectedRecord(2)}\n`)
+    // Bytes that are not UTF-8 are `invalid_utf8`, as through `mapdown map` and the worker.
     expect(rejects).toEqual([
-      ['invalid_json', 2],
+      ['invalid_utf8', 2],
       ['line_too_long', 3],
     ])
-    expect(engine.stats()).toMatchObject({ read: 4, mapped: 2, rejected: 2, rejectedByReason: { invalid_json: 1, line_too_long: 1 } })
+    expect(engine.stats()).toMatchObject({ read: 4, mapped: 2, rejected: 2, rejectedByReason: { invalid_utf8: 1, line_too_long: 1 } })
   })
 
   it('should respect backpressure: a slow reader holds the writer back', async () => {

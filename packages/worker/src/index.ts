@@ -5,7 +5,8 @@ export { stderrLog } from './log.js'
 export type { LogWrite } from './log.js'
 export { WorkerSetupError } from './errors.js'
 export type { WorkerCounters, StatsLine } from './stats.js'
-export type { DeadLetter, DeadLetterReason, RecordSource } from './plan.js'
+export { planMessage } from './plan.js'
+export type { DeadLetter, DeadLetterReason, PlanOptions, PlannedOutput, RecordSource, SourceMessage } from './plan.js'
 export {
   DICTIONARY_HEADER,
   REASON_HEADER,

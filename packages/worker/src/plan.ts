@@ -1,4 +1,4 @@
-import { NdjsonSplitter, type Engine, type FieldIssue } from '@mapdown/engine'
+import { NdjsonSplitter, type Engine, type FieldIssue, type RejectReason } from '@mapdown/engine'
 import { RESERVED_KEY } from '@mapdown/ir'
 import {
   DICTIONARY_HEADER,
@@ -43,11 +43,9 @@ export interface PlannedOutput {
   payload: string
 }
 
-/** Why an input went to the dead-letter subject: the engine's reject reasons and the worker's own. */
+/** Why an input went to the dead-letter subject: the engine's reject reasons (framing errors included) and the worker's own. */
 export type DeadLetterReason =
-  | 'invalid_json' | 'not_an_object' | 'line_too_long' | 'too_deep'
-  | 'no_matching_dictionary' | 'ambiguous_match' | 'field_error'
-  | 'invalid_utf8' // the payload is not UTF-8 text
+  | RejectReason
   | 'empty_message' // no event at all in the payload
   | 'max_deliveries' // processing kept failing (crash, publish failure): given up
 
@@ -78,7 +76,7 @@ export interface RecordSource {
  * Pure apart from the engine's counters: the same message always gives the same plan,
  * with the same message ids, so a redelivery republishes identical outputs.
  */
-export function planMessage(message: SourceMessage, engine: Pick<Engine, 'mapLine'>, options: PlanOptions): PlannedOutput[] {
+export function planMessage(message: SourceMessage, engine: Pick<Engine, 'mapFramedLine'>, options: PlanOptions): PlannedOutput[] {
   const splitter = new NdjsonSplitter(options.maxLineBytes === undefined ? {} : { maxLineBytes: options.maxLineBytes })
   const lines = [...splitter.push(message.data), ...splitter.end()]
   if (lines.length === 0) {
@@ -90,16 +88,17 @@ export function planMessage(message: SourceMessage, engine: Pick<Engine, 'mapLin
   }
 
   return lines.map((line): PlannedOutput => {
+    // The engine rejects and counts framing errors too, with the same code as everywhere.
+    const result = engine.mapFramedLine(line)
     if ('error' in line) {
       // The splitter keeps only the head of a line that is too long; the original bytes
       // go into the dead letter instead so that the event can still be recovered.
       return deadLetter(message, options, line.lineNo, {
-        reason: line.error,
+        reason: result.ok ? line.error : result.reason,
         message: line.message,
         payloadBase64: base64(message.data),
       })
     }
-    const result = engine.mapLine(line.text)
     if (!result.ok) {
       return deadLetter(message, options, line.lineNo, {
         reason: result.reason,

@@ -7,7 +7,7 @@ import type { WorkerCounters } from './stats.js'
 
 export interface ProcessContext {
   js: JetStreamClient
-  engine: Pick<Engine, 'mapLine'>
+  engine: Pick<Engine, 'mapFramedLine'>
   plan: PlanOptions
   /** The delivery on which a message is dead-lettered instead of processed. */
   deadLetterDelivery: number
@@ -28,7 +28,7 @@ export interface ProcessContext {
 export async function processMessage(msg: JsMsg, context: ProcessContext): Promise<void> {
   const { counters } = context
   const deliveryCount = msg.info.deliveryCount
-  counters.read++
+  counters.messages++
   if (deliveryCount > 1) counters.redelivered++
   const source: SourceMessage = {
     stream: msg.info.stream,
@@ -46,7 +46,6 @@ export async function processMessage(msg: JsMsg, context: ProcessContext): Promi
     // The engine never throws by contract; if it does, retry like any other failure.
     return handBack(msg, context, error)
   }
-  if (!givingUp) counters.events += outputs.length
 
   const settled = await Promise.allSettled(outputs.map((output) => publish(context, output)))
   const failure = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected')
@@ -57,11 +56,8 @@ export async function processMessage(msg: JsMsg, context: ProcessContext): Promi
     }
     const output = outputs[index]!
     if (result.value.duplicate) counters.duplicates++
-    if (output.kind === 'mapped') counters.mapped++
-    else {
-      counters.dlq++
-      if (!givingUp) counters.rejected++
-    }
+    if (output.kind === 'mapped') counters.published++
+    else counters.dlq++
   })
   if (failure !== undefined) return handBack(msg, context, failure.reason)
 

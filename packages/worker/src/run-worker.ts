@@ -33,7 +33,7 @@ const PULL_EXPIRES_MS = 5_000
  * Connects, prepares the consumer and starts consuming. Returns once messages flow;
  * throws WorkerSetupError when the deployment is not usable.
  */
-export async function startWorker(options: WorkerOptions, engine: Pick<Engine, 'mapLine'>, log: LogWrite): Promise<RunningWorker> {
+export async function startWorker(options: WorkerOptions, engine: Pick<Engine, 'mapFramedLine' | 'stats'>, log: LogWrite): Promise<RunningWorker> {
   let nc: NatsConnection
   try {
     nc = await connect({
@@ -58,7 +58,7 @@ export async function startWorker(options: WorkerOptions, engine: Pick<Engine, '
   }
 }
 
-async function consumeWith(nc: NatsConnection, options: WorkerOptions, engine: Pick<Engine, 'mapLine'>, log: LogWrite): Promise<RunningWorker> {
+async function consumeWith(nc: NatsConnection, options: WorkerOptions, engine: Pick<Engine, 'mapFramedLine' | 'stats'>, log: LogWrite): Promise<RunningWorker> {
   let connected = true
   const disconnect = new DisconnectSignal()
   void (async () => {
@@ -98,7 +98,7 @@ async function consumeWith(nc: NatsConnection, options: WorkerOptions, engine: P
   const counters = emptyCounters()
   const slots = new Slots(options.batch)
   const reporter = new StatsReporter(options.name)
-  const statsLine = () => reporter.line(counters, { inFlight: slots.inUse, connected })
+  const statsLine = () => reporter.line(counters, engine.stats(), { inFlight: slots.inUse, connected })
   const timer = options.statsIntervalMs > 0 ? setInterval(() => log({ ...statsLine() }), options.statsIntervalMs) : undefined
   timer?.unref()
 

@@ -1,16 +1,18 @@
-/** The worker's counters. Messages are JetStream messages; events are the lines in them. */
+import type { EngineStats } from '@mapdown/engine'
+
+/**
+ * The worker's own counters, about JetStream messages and what was published.
+ * The events in the messages are counted by the engine (`engine.stats()`),
+ * whose names (`read`, `mapped`, `rejected`, ...) these never reuse.
+ */
 export interface WorkerCounters {
   /** Messages received from the consumer, redeliveries included. */
-  read: number
-  /** Of `read`, deliveries after the first (JetStream's delivery count > 1). */
+  messages: number
+  /** Of `messages`, deliveries after the first (JetStream's delivery count > 1). */
   redelivered: number
-  /** Events found in the messages. */
-  events: number
   /** Mapped records published (PubAck received). */
-  mapped: number
-  /** Events rejected by the engine or the framing, published as dead letters. */
-  rejected: number
-  /** Dead letters published: `rejected` plus messages given up after too many deliveries. */
+  published: number
+  /** Dead letters published: rejected events plus messages given up after too many deliveries. */
   dlq: number
   /** Messages acknowledged after all their outputs were published. */
   acked: number
@@ -25,24 +27,32 @@ export interface WorkerCounters {
 }
 
 export function emptyCounters(): WorkerCounters {
-  return { read: 0, redelivered: 0, events: 0, mapped: 0, rejected: 0, dlq: 0, acked: 0, naked: 0, termed: 0, publishFailures: 0, duplicates: 0 }
+  return { messages: 0, redelivered: 0, published: 0, dlq: 0, acked: 0, naked: 0, termed: 0, publishFailures: 0, duplicates: 0 }
 }
 
-/** The JSON stats line: counters since start, rates over the last interval. */
-export interface StatsLine extends WorkerCounters {
+/**
+ * The JSON stats line: the engine's stats of the events (the same names and
+ * shape as `engine.stats()` and `mapdown map --stats`), the worker's counters,
+ * rates over the last interval. A redelivered message's events are mapped, and
+ * counted, again.
+ */
+export type StatsLine = {
   type: 'stats'
   worker: string
   time: string
   uptimeMs: number
-  inFlight: number
-  connected: boolean
-  /** Per second, since the previous line. */
-  rates: { read: number; mapped: number; acked: number }
-}
+} & EngineStats &
+  WorkerCounters & {
+    inFlight: number
+    connected: boolean
+    /** Per second, since the previous line: messages received, events read, messages acknowledged. */
+    rates: { messages: number; read: number; acked: number }
+  }
 
 /** Keeps the previous snapshot so that each line reports the rate since the last one. */
 export class StatsReporter {
   private previous: WorkerCounters
+  private previousRead = 0
   private previousAt: number
   private readonly startedAt: number
 
@@ -55,21 +65,23 @@ export class StatsReporter {
     this.previous = emptyCounters()
   }
 
-  line(counters: WorkerCounters, state: { inFlight: number; connected: boolean }): StatsLine {
+  line(counters: WorkerCounters, events: EngineStats, state: { inFlight: number; connected: boolean }): StatsLine {
     const at = this.now()
     const seconds = Math.max(at - this.previousAt, 1) / 1000
-    const rate = (key: 'read' | 'mapped' | 'acked') => Math.round((counters[key] - this.previous[key]) / seconds)
+    const rate = (now: number, before: number) => Math.round((now - before) / seconds)
     const line: StatsLine = {
       type: 'stats',
       worker: this.worker,
       time: new Date(at).toISOString(),
       uptimeMs: at - this.startedAt,
+      ...events,
       ...counters,
       inFlight: state.inFlight,
       connected: state.connected,
-      rates: { read: rate('read'), mapped: rate('mapped'), acked: rate('acked') },
+      rates: { messages: rate(counters.messages, this.previous.messages), read: rate(events.read, this.previousRead), acked: rate(counters.acked, this.previous.acked) },
     }
     this.previous = { ...counters }
+    this.previousRead = events.read
     this.previousAt = at
     return line
   }

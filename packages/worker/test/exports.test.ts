@@ -12,6 +12,7 @@ describe('@mapdown/worker', () => {
       'SOURCE_SUBJECT_HEADER',
       'WorkerSetupError',
       'outputMessageId',
+      'planMessage',
       'startWorker',
       'stderrLog',
     ])

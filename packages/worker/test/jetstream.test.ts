@@ -31,7 +31,7 @@ function pidOf(record: Record<string, unknown>): number {
 function report(title: string, coverage: Coverage, workers: readonly WorkerProcess[]): void {
   const stats = workers.map((worker) => {
     const line = worker.lastStats()
-    return { read: line?.read, acked: line?.acked, redelivered: line?.redelivered, dlq: line?.dlq, duplicates: line?.duplicates, naked: line?.naked }
+    return { messages: line?.messages, read: line?.read, acked: line?.acked, redelivered: line?.redelivered, dlq: line?.dlq, duplicates: line?.duplicates, naked: line?.naked }
   })
   console.log(`${title}: outputs=${coverage.outputs.length} missing=${coverage.missing.length} downstream duplicates=${coverage.duplicates} workers=${JSON.stringify(stats)}`)
 }

@@ -4,13 +4,12 @@
  * per-line promise: a batch's mapped lines are joined into one string that is
  * written once.
  */
-import type { Engine, FieldIssue, NdjsonLine } from '@mapdown/engine'
-import { emptyCounts, increment, type MapCounts } from './counts.js'
+import type { Engine, EngineStats, FieldIssue, NdjsonLine, RejectReason } from '@mapdown/engine'
 
 /** One line of the rejects file. */
 export interface RejectRecord {
-  /** A code: a framing error (`line_too_long`, `invalid_utf8`) or an engine `RejectReason`. */
-  readonly reason: string
+  /** The engine's code, framing errors (`invalid_utf8`, `line_too_long`) included. */
+  readonly reason: RejectReason
   readonly message: string
   /** The input, as named on the command line (`-` for stdin). */
   readonly file: string
@@ -29,27 +28,24 @@ export interface BatchResult {
   rejects: RejectRecord[]
   /** The indexes in `rejects` of the lines the framing rejected (their message quotes the line number). */
   framingRejects: number[]
-  counts: MapCounts
+  /** The engine's stats of this batch alone. */
+  counts: EngineStats
 }
 
 /** A line the NDJSON framing rejected. */
 export type FramingErrorLine = Extract<NdjsonLine, { error: string }>
 
-/** Counts and keeps a line the framing rejected; shared by the in-process and threaded paths. */
-export function recordFramingError(counts: MapCounts, rejects: RejectRecord[], file: string, line: FramingErrorLine): void {
-  counts.read++
-  counts.rejected++
-  increment(counts.rejectedByReason, line.error)
-  rejects.push({ reason: line.error, message: line.message, file, line: line.lineNo, raw: line.raw })
-}
-
-/** Collects the results of mapping lines of one input file. */
+/**
+ * Collects the results of mapping lines of one input file. The engine counts
+ * every line (framing errors included, through `mapFramedLine`); each batch
+ * takes the engine's stats and resets them, so the engine must be this
+ * mapper's alone.
+ */
 export class BatchMapper {
   private readonly engine: Engine
   private output = ''
   private rejects: RejectRecord[] = []
   private framingRejects: number[] = []
-  private counts: MapCounts = emptyCounts()
 
   constructor(engine: Engine) {
     this.engine = engine
@@ -57,19 +53,11 @@ export class BatchMapper {
 
   /** Maps one line of text (already framed: no newline, no BOM, not blank). */
   line(file: string, lineNo: number, text: string): void {
-    const counts = this.counts
-    counts.read++
     const result = this.engine.mapLine(text)
     if (result.ok) {
-      counts.mapped++
-      increment(counts.mappedByDictionary, result.dictionary)
-      if (result.issues.length > 0) this.countIssues(result.issues)
       this.output += JSON.stringify(result.record) + '\n'
       return
     }
-    counts.rejected++
-    increment(counts.rejectedByReason, result.reason)
-    if (result.issues !== undefined && result.issues.length > 0) this.countIssues(result.issues)
     this.rejects.push({
       reason: result.reason,
       message: result.message,
@@ -84,21 +72,17 @@ export class BatchMapper {
   /** Records a line the framing already rejected (too long, invalid UTF-8). */
   framingError(file: string, line: FramingErrorLine): void {
     this.framingRejects.push(this.rejects.length)
-    recordFramingError(this.counts, this.rejects, file, line)
+    const result = this.engine.mapFramedLine(line)
+    const reason = result.ok ? line.error : result.reason
+    this.rejects.push({ reason, message: line.message, file, line: line.lineNo, raw: line.raw })
   }
 
   /** Returns what was collected since the last call and starts afresh. */
   take(): BatchResult {
-    const result: BatchResult = { output: this.output, rejects: this.rejects, framingRejects: this.framingRejects, counts: this.counts }
+    const result: BatchResult = { output: this.output, rejects: this.rejects, framingRejects: this.framingRejects, counts: this.engine.stats({ reset: true }) }
     this.output = ''
     this.rejects = []
     this.framingRejects = []
-    this.counts = emptyCounts()
     return result
-  }
-
-  private countIssues(issues: readonly FieldIssue[]): void {
-    this.counts.fieldIssues += issues.length
-    for (const issue of issues) increment(this.counts.fieldIssuesByField, issue.field)
   }
 }

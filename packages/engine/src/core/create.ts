@@ -26,7 +26,7 @@ export function createEngine(ir: unknown, options: EngineOptions = {}): Engine {
   const plan = resolved.mode === 'interpreted' ? interpretedPlan(dictionaries, resolved) : compiledPlan(dictionaries, resolved)
   const fast = resolved.mode === 'compiled'
   const { route, mappers } = plan
-  const stats = new StatsCounter(dictionaries.map((d) => d.id))
+  const stats = new StatsCounter(dictionaries)
   const { maxDepth, maxLineBytes } = resolved
   const rejectOnIssue = resolved.onFieldError === 'reject'
   let fastPathRuns = 0
@@ -43,7 +43,10 @@ export function createEngine(ir: unknown, options: EngineOptions = {}): Engine {
     }
     const object = event as Record<string, unknown>
     const target = route(object)
-    if (target === NO_ROUTE) return reject('no_matching_dictionary', 'Unexpected event that no dictionary matches, expected one match')
+    if (target === NO_ROUTE) {
+      stats.recordUnmatched(object)
+      return { ok: false, reason: 'no_matching_dictionary', message: 'Unexpected event that no dictionary matches, expected one match' }
+    }
     if (typeof target !== 'number') {
       const ids = target.map((index) => dictionaries[index]!.id)
       return reject('ambiguous_match', `Unexpected event that ${ids.length} dictionaries match (${ids.join(', ')}), expected one match`)
@@ -68,7 +71,7 @@ export function createEngine(ir: unknown, options: EngineOptions = {}): Engine {
     } else {
       record[RESERVED_KEY] = { dictionary: dictionary.id, rule: dictionary.rule, logType: dictionary.logType }
     }
-    stats.recordMapped(target)
+    stats.recordMapped(target, record, issues)
     return { ok: true, dictionary: dictionary.id, record: record as MappedRecord, issues: issues.length === 0 ? NO_ISSUES : issues }
   }
 
@@ -112,13 +115,23 @@ export function createEngine(ir: unknown, options: EngineOptions = {}): Engine {
       }
     },
 
-    stats: () => stats.snapshot(),
+    mapFramedLine(line) {
+      if (line !== null && typeof line === 'object' && 'error' in line) {
+        return reject(line.error === 'line_too_long' ? 'line_too_long' : 'invalid_utf8', String(line.message))
+      }
+      return engine.mapLine((line as { text?: unknown } | null)?.text as string)
+    },
+
+    stats(options) {
+      const snapshot = stats.snapshot()
+      if (options?.reset === true) stats.reset()
+      return snapshot
+    },
   }
   registerInternals(engine, {
     mode: resolved.mode,
     generatedMappers: plan.generated,
     fastPathRuns: () => fastPathRuns,
-    recordFramingReject: (reason) => stats.recordRejected(reason),
   })
   return engine
 }

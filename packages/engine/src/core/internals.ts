@@ -1,14 +1,12 @@
-import type { Engine, RejectReason } from './types.js'
+import type { Engine } from './types.js'
 
-/** What an engine really runs, for tests and benchmarks; not part of the public API. */
+/** What an engine really runs, for tests and benchmarks only: no production code reads it. */
 export interface EngineInternals {
   readonly mode: 'compiled' | 'interpreted'
   /** Dictionaries with a generated mapper. */
   readonly generatedMappers: number
   /** Events mapped by a generated mapper so far: proof that the fast path ran. */
   readonly fastPathRuns: () => number
-  /** Counts a line that never reached the engine (framing errors found by a stream), so that its stats stay whole. */
-  readonly recordFramingReject: (reason: RejectReason) => void
 }
 
 const internals = new WeakMap<Engine, EngineInternals>()

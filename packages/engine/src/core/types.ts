@@ -1,4 +1,6 @@
 import type { DictionaryIR } from '@mapdown/ir'
+import type { FieldIssueCode, RejectReason } from './codes.js'
+import type { NdjsonLine } from '../ndjson/line.js'
 
 /** How the engine was asked to behave; every option has a documented default. */
 export interface EngineOptions {
@@ -14,15 +16,7 @@ export interface EngineOptions {
   readonly mode?: 'compiled' | 'interpreted'
 }
 
-/** Why an event was not mapped. */
-export type RejectReason =
-  | 'invalid_json'
-  | 'not_an_object'
-  | 'line_too_long'
-  | 'too_deep'
-  | 'no_matching_dictionary'
-  | 'ambiguous_match'
-  | 'field_error'
+export type { FieldIssueCode, FramingRejectReason, RejectReason } from './codes.js'
 
 /** A field whose source value could not be coerced to its type. */
 export interface FieldIssue {
@@ -31,7 +25,7 @@ export interface FieldIssue {
   /** The Field Name as the dictionary wrote it. */
   readonly path: string
   /** A coercion code (`invalid_ip`, `out_of_range` ...) or `multiple_values`. */
-  readonly code: string
+  readonly code: FieldIssueCode
   readonly message: string
   /** The offending source value, as found in the event. */
   readonly value: unknown
@@ -62,15 +56,34 @@ export type MapResult =
       readonly issues?: readonly FieldIssue[]
     }
 
-/** A snapshot of an engine's counters. `read === mapped + rejected`, always. */
+/**
+ * A snapshot of an engine's counters: `read === mapped + rejected`, always.
+ * The same shape, with the same names, is `mapdown map --stats` and the
+ * worker's stats; `mergeStats` adds two snapshots.
+ */
 export interface EngineStats {
   readonly read: number
   readonly mapped: number
   readonly rejected: number
-  readonly rejectedByReason: Readonly<Record<string, number>>
+  /** Rejected events per reason; sums to `rejected`. */
+  readonly rejectedByReason: Readonly<Partial<Record<RejectReason, number>>>
+  /** Mapped events per dictionary id; sums to `mapped`. */
   readonly mappedByDictionary: Readonly<Record<string, number>>
+  /** Field issues, in mapped events and in `field_error` rejects. */
   readonly fieldIssues: number
+  /** Field issues per standard name; sums to `fieldIssues`. */
   readonly fieldIssuesByField: Readonly<Record<string, number>>
+  /**
+   * What the events no dictionary matched (`no_matching_dictionary`) carry in the
+   * routing keys (the paths of the dictionaries' match conditions), most frequent
+   * first: `{ "event.category=module event.type=Module Load": 3 }`. At most
+   * `UNMATCHED_LIMIT` (50) entries; the events beyond are counted in
+   * `unmatchedOther`, so the two sum to `rejectedByReason.no_matching_dictionary`.
+   */
+  readonly unmatched: Readonly<Record<string, number>>
+  readonly unmatchedOther: number
+  /** Per dictionary id, per standard name: in how many mapped events the field had no value (most frequent first). */
+  readonly absentFieldsByDictionary: Readonly<Record<string, Readonly<Record<string, number>>>>
 }
 
 export interface Engine {
@@ -78,7 +91,13 @@ export interface Engine {
   map(event: unknown): MapResult
   /** Parse one NDJSON line (limits applied) and map it. Never throws. */
   mapLine(line: string): MapResult
-  /** A snapshot of the counters. */
-  stats(): EngineStats
+  /**
+   * One line from `NdjsonSplitter`: its text is mapped as by `mapLine`; a line the
+   * framing refused is rejected with the framing's code (`invalid_utf8`,
+   * `line_too_long`) and counted, so that the stats cover every line. Never throws.
+   */
+  mapFramedLine(line: NdjsonLine): MapResult
+  /** A snapshot of the counters; with `reset`, the counters then start again from zero (for callers that add snapshots with `mergeStats`). */
+  stats(options?: { readonly reset?: boolean }): EngineStats
   readonly dictionaries: readonly DictionaryIR[]
 }

@@ -1,3 +1,5 @@
+import type { FramingRejectReason } from '../core/codes.js'
+
 /** One line of NDJSON input, as every entry point (streams, CLI, NATS worker) sees it. */
 export type NdjsonLine =
   | { readonly lineNo: number; readonly text: string }
@@ -9,7 +11,8 @@ export type NdjsonLine =
       readonly raw: string
     }
 
-export type NdjsonLineError = 'line_too_long' | 'invalid_utf8'
+/** A framing error is a reject reason: the same code whatever entry point meets it. */
+export type NdjsonLineError = FramingRejectReason
 
 export interface NdjsonSplitterOptions {
   /** The longest line accepted, in bytes, without its line ending. Default 1 MiB. */

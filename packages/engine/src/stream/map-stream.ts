@@ -3,7 +3,6 @@ import { Buffer } from 'node:buffer'
 import { NdjsonSplitter } from '../ndjson/splitter.js'
 import type { NdjsonLine } from '../ndjson/line.js'
 import type { Engine, MapResult } from '../core/types.js'
-import { framingReject } from './framing-reject.js'
 
 export interface MapStreamOptions {
   /** Called for every line that was not mapped, with its 1-based line number and its text (or head). */
@@ -24,13 +23,10 @@ export function createMapStream(engine: Engine, options: MapStreamOptions = {}):
   const mapLines = (lines: readonly NdjsonLine[]): string => {
     let out = ''
     for (const line of lines) {
-      if ('error' in line) {
-        onReject?.(framingReject(engine, line), line.lineNo, line.raw)
-        continue
-      }
-      const result = engine.mapLine(line.text)
+      // A framing error (invalid UTF-8, too long) is rejected and counted by the engine with its own code.
+      const result = engine.mapFramedLine(line)
       if (result.ok) out += `${JSON.stringify(result.record)}\n`
-      else onReject?.(result, line.lineNo, line.text)
+      else onReject?.(result, line.lineNo, 'error' in line ? line.raw : line.text)
     }
     return out
   }
