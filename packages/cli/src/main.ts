@@ -14,6 +14,7 @@ export interface CommandModule {
 export const COMMANDS: Readonly<Record<string, { summary: string; load(): Promise<CommandModule> }>> = {
   compile: { summary: 'compile dictionaries into the mapping IR, with diagnostics', load: () => import('./commands/compile.js') },
   check: { summary: "compile, then map each dictionary's own sample event", load: () => import('./commands/check.js') },
+  init: { summary: 'draft a dictionary from a sample event', load: () => import('./commands/init.js') },
   map: { summary: 'map raw NDJSON events to normalised records', load: () => import('./commands/map.js') },
   worker: { summary: 'map events from a NATS JetStream stream', load: () => import('./commands/worker.js') },
 }

@@ -6,6 +6,8 @@ describe('@mapdown/compiler', () => {
     expect(Object.keys(compiler).sort()).toEqual([
       'compileFiles',
       'compileSources',
+      'draftDictionary',
+      'draftGroupOf',
       'formatGithub',
       'formatJson',
       'formatSarif',
