@@ -21,7 +21,12 @@ export async function compileFiles(paths: readonly string[], options: CompileOpt
   return compileSources(sources, { cwd })
 }
 
-async function markdownFiles(folder: string): Promise<string[]> {
+/**
+ * The dictionary files of a folder: its `*.md` files, recursively, sorted by
+ * name, without README.md, `node_modules` and dot folders. The one listing the
+ * CLI's commands and the playground's server share.
+ */
+export async function markdownFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true })
   const found: string[] = []
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {

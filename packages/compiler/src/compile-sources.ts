@@ -1,5 +1,6 @@
 import { IR_VERSION, type DictionaryIR, type MappingIR } from '@mapdown/ir'
-import { relative, resolve, sep } from 'node:path'
+import { utf8ByteLength } from '@mapdown/engine'
+import { relative, resolve } from 'pathe'
 import { VFile } from 'vfile'
 import type { CompileOptions, CompileResult, DictionarySource } from './api.js'
 import { compileDocument, type CompiledDocument } from './compile-document.js'
@@ -23,7 +24,7 @@ interface Compiled {
  * failure inside the compiler becomes an `internal-error` message on its file.
  */
 export function compileSources(sources: readonly DictionarySource[], options: CompileOptions = {}): CompileResult {
-  const cwd = options.cwd ?? process.cwd()
+  const cwd = options.cwd ?? currentDirectory()
   const compiled: Compiled[] = sources.map((source) => compileOne(source, cwd))
 
   // Cross-dictionary checks, in input order: the later dictionary is the one in error.
@@ -66,8 +67,8 @@ export function compileSources(sources: readonly DictionarySource[], options: Co
 }
 
 function compileOne(source: DictionarySource, cwd: string): Compiled {
-  const path = toPosix(relative(cwd, resolve(cwd, source.path))) || source.path
-  const bytes = typeof source.contents === 'string' ? Buffer.byteLength(source.contents) : source.contents.byteLength
+  const path = relative(cwd, resolve(cwd, source.path)) || source.path
+  const bytes = typeof source.contents === 'string' ? utf8ByteLength(source.contents) : source.contents.byteLength
   const tooLarge = new FileContext(new VFile({ path, value: '', cwd }), new LineIndex(''))
   if (checkDictionarySize(tooLarge, bytes)) return { ctx: tooLarge, document: undefined }
   let text = ''
@@ -88,6 +89,7 @@ function compileOne(source: DictionarySource, cwd: string): Compiled {
   }
 }
 
-function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/')
+/** The working directory in Node; `/` where there is none (a browser), so that paths stay as given. */
+function currentDirectory(): string {
+  return globalThis.process?.cwd?.() ?? '/'
 }

@@ -12,6 +12,7 @@ describe('@mapdown/compiler', () => {
       'formatJson',
       'formatSarif',
       'formatText',
+      'markdownFiles',
       'ruleById',
       'rules',
       'sampleFieldIssue',

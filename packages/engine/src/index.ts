@@ -1,31 +1,8 @@
-export { createEngine } from './core/create.js'
-export { IrValidationError, IrVersionError } from './errors.js'
-export { coerce } from './coerce/index.js'
-export { datePatternProblem } from './coerce/date/pattern-safety.js'
-// The one JSONPath filter grammar, shared with the compiler (which reports its errors with positions).
-export { canonicalFilter, FilterSyntaxError } from './validate/filter-expression.js'
-// The reference lookup (what the interpreter reads), shared with the compiler's checks of sample events.
-export { lookupAll as lookupPath } from './interpret/lookup.js'
+// Exports go in public.ts (shared with the browser entry, browser.ts); only what needs Node goes here.
+export * from './public.js'
+// Node only: NDJSON framing and streams work on Buffers and Node streams.
 export { NdjsonSplitter } from './ndjson/splitter.js'
 export { createMapStream } from './stream/map-stream.js'
-export { REJECT_REASONS } from './core/codes.js'
-export { UNMATCHED_LIMIT } from './core/stats.js'
-export { emptyStats, mergeStats } from './core/merge-stats.js'
 export { mapEvents } from './stream/map-events.js'
-export type {
-  Engine,
-  EngineOptions,
-  EngineStats,
-  FieldIssue,
-  FieldIssueCode,
-  FramingRejectReason,
-  MapResult,
-  MappedRecord,
-  MappedValue,
-  RecordMetadata,
-  RejectReason,
-} from './core/types.js'
-export type { IrProblem } from './errors.js'
-export type { CoercionIssueCode, CoercionResult } from './coerce/index.js'
 export type { NdjsonLine, NdjsonLineError, NdjsonSplitterOptions } from './ndjson/line.js'
 export type { MapStreamOptions } from './stream/map-stream.js'

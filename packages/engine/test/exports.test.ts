@@ -19,6 +19,7 @@ describe('@mapdown/engine', () => {
       'lookupPath',
       'mapEvents',
       'mergeStats',
+      'utf8ByteLength',
     ])
   })
 })

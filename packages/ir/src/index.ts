@@ -1,17 +1,4 @@
-export { IR_VERSION, FIELD_TYPES, RESERVED_KEY } from './types.js'
-export type {
-  DateArgument,
-  DictionaryIR,
-  FieldIR,
-  FieldType,
-  MappingIR,
-  MatchCondition,
-  MatchEvidence,
-  MatchIR,
-  MatchValue,
-  PathIR,
-  SourcePoint,
-  SourcePosition,
-} from './types.js'
+// Exports go in public.ts (shared with the browser entry, browser.ts); only what needs Node goes here.
+export * from './public.js'
+// Node only: the schema is read from its JSON file.
 export { irJsonSchema } from './schema.js'
-export { RESERVED_NAMES } from './reserved.js'

@@ -1,5 +1,5 @@
 import type { DateArgument, FieldType } from '@mapdown/ir'
-import { isIP } from 'node:net'
+import { coerce } from '@mapdown/engine'
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/
 
@@ -16,7 +16,8 @@ export function inferType(value: unknown): { type: FieldType; dateArgument?: Dat
     return { type: 'float' }
   }
   if (typeof value === 'string') {
-    if (isIP(value) !== 0) return { type: 'ip' }
+    // The engine's own reading of an address, so that an inferred `ip` is one that maps.
+    if (coerce(value, 'ip').kind === 'value') return { type: 'ip' }
     if (ISO_DATE.test(value)) return { type: 'date', dateArgument: 'iso8601' }
     return { type: 'string' }
   }

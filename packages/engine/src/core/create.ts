@@ -1,4 +1,3 @@
-import { Buffer } from 'node:buffer'
 import { RESERVED_KEY, type DictionaryIR } from '@mapdown/ir'
 import { compiledPlan } from '../codegen/plan.js'
 import { interpretedPlan } from '../interpret/plan.js'
@@ -9,6 +8,7 @@ import { resolveOptions } from './options.js'
 import { NO_ROUTE } from './plan.js'
 import { StatsCounter } from './stats.js'
 import type { Engine, EngineOptions, FieldIssue, MapResult, MappedRecord, RejectReason } from './types.js'
+import { utf8ByteLength } from '../text/utf8-byte-length.js'
 
 /** Shared by every clean record: one allocation less per event, and frozen so that no caller can fill it. */
 const NO_ISSUES: readonly FieldIssue[] = Object.freeze([])
@@ -99,8 +99,8 @@ export function createEngine(ir: unknown, options: EngineOptions = {}): Engine {
       try {
         if (typeof line !== 'string') return reject('invalid_json', `Unexpected ${typeof line} line, expected a string`)
         // UTF-8 takes 1 to 3 bytes per UTF-16 unit: only measure when the length cannot decide.
-        if (line.length > maxLineBytes || (line.length * 3 > maxLineBytes && Buffer.byteLength(line, 'utf8') > maxLineBytes)) {
-          return reject('line_too_long', `Unexpected line of ${Buffer.byteLength(line, 'utf8')} bytes, expected at most ${maxLineBytes} (option maxLineBytes)`)
+        if (line.length > maxLineBytes || (line.length * 3 > maxLineBytes && utf8ByteLength(line) > maxLineBytes)) {
+          return reject('line_too_long', `Unexpected line of ${utf8ByteLength(line)} bytes, expected at most ${maxLineBytes} (option maxLineBytes)`)
         }
         let event: unknown
         try {

@@ -1,0 +1,18 @@
+// Everything @mapdown/compiler exports in every environment (Node and browser entries alike).
+export type { CompileOptions, CompileResult, DictionarySource } from './api.js'
+export { compileSources } from './compile-sources.js'
+export { formatGithub } from './report/format-github.js'
+export { formatJson } from './report/format-json.js'
+export { formatSarif } from './report/format-sarif.js'
+export { formatText } from './report/format-text.js'
+export type { TextFormatOptions } from './report/format-text.js'
+export { ALL_RULES as rules, ruleById } from './rules/index.js'
+export type { MessageSpec, Rule, RuleMessage, RuleOrigin, Severity } from './rules/rule.js'
+// `mapdown check`'s rules: registered here, reported by the CLI, which runs the engine on the samples.
+export { sampleFieldIssue } from './rules/sample-field-issue.js'
+export { sampleRejected } from './rules/sample-rejected.js'
+export { sampleRoutedElsewhere } from './rules/sample-routed-elsewhere.js'
+export { serializeIr } from './serialize-ir.js'
+export { draftDictionary } from './init/draft-dictionary.js'
+export { draftGroupOf } from './init/event-format.js'
+export type { DictionaryDraft, DraftOptions, DraftResult, UnnamedField } from './init/draft-dictionary.js'

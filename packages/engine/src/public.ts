@@ -1,0 +1,28 @@
+// Everything @mapdown/engine exports in every environment (Node and browser entries alike).
+export { createEngine } from './core/create.js'
+export { IrValidationError, IrVersionError } from './errors.js'
+export { coerce } from './coerce/index.js'
+export { datePatternProblem } from './coerce/date/pattern-safety.js'
+// The one JSONPath filter grammar, shared with the compiler (which reports its errors with positions).
+export { canonicalFilter, FilterSyntaxError } from './validate/filter-expression.js'
+// The reference lookup (what the interpreter reads), shared with the compiler's checks of sample events.
+export { lookupAll as lookupPath } from './interpret/lookup.js'
+export { utf8ByteLength } from './text/utf8-byte-length.js'
+export { REJECT_REASONS } from './core/codes.js'
+export { UNMATCHED_LIMIT } from './core/stats.js'
+export { emptyStats, mergeStats } from './core/merge-stats.js'
+export type {
+  Engine,
+  EngineOptions,
+  EngineStats,
+  FieldIssue,
+  FieldIssueCode,
+  FramingRejectReason,
+  MapResult,
+  MappedRecord,
+  MappedValue,
+  RecordMetadata,
+  RejectReason,
+} from './core/types.js'
+export type { IrProblem } from './errors.js'
+export type { CoercionIssueCode, CoercionResult } from './coerce/index.js'
