@@ -17,7 +17,11 @@ export const COMMANDS: Readonly<Record<string, { summary: string; load(): Promis
   init: { summary: 'draft a dictionary from a sample event', load: () => import('./commands/init.js') },
   map: { summary: 'map raw NDJSON events to normalised records', load: () => import('./commands/map.js') },
   worker: { summary: 'map events from a NATS JetStream stream', load: () => import('./commands/worker.js') },
+  playground: { summary: 'edit dictionaries in the browser, with live diagnostics and mapping', load: () => import('./commands/playground.js') },
 }
+
+/** Summaries line up two spaces after the longest command name. */
+const COMMAND_COLUMN = Math.max(...Object.keys(COMMANDS).map((name) => name.length)) + 2
 
 export const help = `Usage: mapdown <command> [options]
 
@@ -25,7 +29,7 @@ Data-dictionary markdown in, normalised security telemetry out.
 
 Commands:
 ${Object.entries(COMMANDS)
-  .map(([name, command]) => `  ${name.padEnd(9)}${command.summary}`)
+  .map(([name, command]) => `  ${name.padEnd(COMMAND_COLUMN)}${command.summary}`)
   .join('\n')}
 
 Options:
