@@ -6,6 +6,6 @@ describe('@mapdown/cli', () => {
     expect(Object.keys(cli).sort()).toEqual(['COMMANDS', 'InputError', 'UsageError', 'main'])
   })
   it('should register every command', () => {
-    expect(Object.keys(cli.COMMANDS)).toEqual(['compile', 'check', 'init', 'map', 'worker'])
+    expect(Object.keys(cli.COMMANDS)).toEqual(['compile', 'check', 'init', 'map', 'worker', 'playground'])
   })
 })
