@@ -1,5 +1,6 @@
 import { NdjsonSplitter, type Engine, type FieldIssue, type RejectReason } from '@mapdown/engine'
 import { RESERVED_KEY } from '@mapdown/ir'
+import { boundedJson, type DeadLetterPayload, type TruncatedPayload } from './bounded-payload.js'
 import {
   DICTIONARY_HEADER,
   REASON_HEADER,
@@ -31,6 +32,11 @@ export interface PlanOptions {
   workerName: string
   /** The engine's line limit, also applied while splitting the payload. */
   maxLineBytes?: number
+  /**
+   * The server's `max_payload` (headers included): dead letters are cut to fit it.
+   * Unbounded when undefined.
+   */
+  maxPayloadBytes?: number | undefined
 }
 
 /** One message to publish: the mapped record or the dead letter of one event. */
@@ -61,6 +67,14 @@ export interface DeadLetter {
   payload?: string
   /** Otherwise the whole original message, base64: nothing is lost. */
   payloadBase64?: string
+  /**
+   * Present when the payload was cut to fit the server's `max_payload`: `payload` or
+   * `payloadBase64` then holds the head of the original, whose size and SHA-256 are
+   * here; the original is the message at `source.seq` in `source.stream`.
+   */
+  truncated?: TruncatedPayload
+  /** Field issues left out because they alone would not fit `max_payload`: their number. */
+  issuesOmitted?: number
   worker: string
 }
 
@@ -83,7 +97,7 @@ export function planMessage(message: SourceMessage, engine: Pick<Engine, 'mapFra
     return [deadLetter(message, options, WHOLE_MESSAGE, {
       reason: 'empty_message',
       message: 'The message holds no event: its payload is empty or blank',
-      payloadBase64: base64(message.data),
+      original: { bytes: message.data },
     })]
   }
 
@@ -96,7 +110,7 @@ export function planMessage(message: SourceMessage, engine: Pick<Engine, 'mapFra
       return deadLetter(message, options, line.lineNo, {
         reason: result.ok ? line.error : result.reason,
         message: line.message,
-        payloadBase64: base64(message.data),
+        original: { bytes: message.data },
       })
     }
     if (!result.ok) {
@@ -105,7 +119,7 @@ export function planMessage(message: SourceMessage, engine: Pick<Engine, 'mapFra
         message: result.message,
         ...(result.dictionary === undefined ? {} : { dictionary: result.dictionary }),
         ...(result.issues === undefined ? {} : { issues: result.issues }),
-        payload: line.text,
+        original: { text: line.text },
       })
     }
     const source: RecordSource = { stream: message.stream, seq: message.seq, line: line.lineNo }
@@ -132,30 +146,45 @@ export function planMaxDeliveries(message: SourceMessage, attempts: number, opti
   return deadLetter(message, options, WHOLE_MESSAGE, {
     reason: 'max_deliveries',
     message: `Processing failed ${attempts} time(s) (worker crash, timeout or publish failure); gave up on delivery ${message.deliveryCount}`,
-    payloadBase64: base64(message.data),
+    original: { bytes: message.data },
   })
 }
 
-type DeadLetterDetails = Pick<DeadLetter, 'reason' | 'message'> & Partial<Pick<DeadLetter, 'dictionary' | 'issues' | 'payload' | 'payloadBase64'>>
+type DeadLetterDetails = Pick<DeadLetter, 'reason' | 'message'> & Partial<Pick<DeadLetter, 'dictionary' | 'issues'>> & {
+  /** The rejected event's text, or the message's bytes. */
+  original: DeadLetterPayload
+}
+
+/** Room for the NATS headers' framing (`NATS/1.0`, separators) beyond their names and values. */
+const HEADER_FRAMING_BYTES = 64
 
 function deadLetter(message: SourceMessage, options: PlanOptions, line: number, details: DeadLetterDetails): PlannedOutput {
-  const entry: DeadLetter = {
-    reason: details.reason,
-    message: details.message,
-    source: { stream: message.stream, subject: message.subject, seq: message.seq, line, deliveries: message.deliveryCount },
-    ...(details.dictionary === undefined ? {} : { dictionary: details.dictionary }),
-    ...(details.issues === undefined ? {} : { issues: details.issues }),
-    ...(details.payload === undefined ? {} : { payload: details.payload }),
-    ...(details.payloadBase64 === undefined ? {} : { payloadBase64: details.payloadBase64 }),
-    worker: options.workerName,
+  const msgId = outputMessageId(message.stream, message.seq, line, 'dead-letter')
+  const headers = { ...sourceHeaders(message, line), [REASON_HEADER]: details.reason }
+  const limit = options.maxPayloadBytes === undefined ? undefined : options.maxPayloadBytes - headerBytes(headers, msgId)
+  const render = (issues: DeadLetterDetails['issues'], issuesOmitted: number | undefined) =>
+    boundedJson(details.original, limit, (kept): DeadLetter => ({
+      reason: details.reason,
+      message: details.message,
+      source: { stream: message.stream, subject: message.subject, seq: message.seq, line, deliveries: message.deliveryCount },
+      ...(details.dictionary === undefined ? {} : { dictionary: details.dictionary }),
+      ...(issues === undefined ? {} : { issues }),
+      ...(issuesOmitted === undefined ? {} : { issuesOmitted }),
+      ...kept,
+      worker: options.workerName,
+    }))
+  let payload = render(details.issues, undefined)
+  // Field issues quote the values at fault, which can be as large as the event.
+  if (limit !== undefined && details.issues !== undefined && Buffer.byteLength(payload) > limit) {
+    payload = render(undefined, details.issues.length)
   }
-  return {
-    kind: 'dead-letter',
-    subject: options.dlqSubject,
-    msgId: outputMessageId(message.stream, message.seq, line, 'dead-letter'),
-    headers: { ...sourceHeaders(message, line), [REASON_HEADER]: details.reason },
-    payload: JSON.stringify(entry),
-  }
+  return { kind: 'dead-letter', subject: options.dlqSubject, msgId, headers, payload }
+}
+
+function headerBytes(headers: Record<string, string>, msgId: string): number {
+  let bytes = HEADER_FRAMING_BYTES + Buffer.byteLength(`Nats-Msg-Id: ${msgId}\r\n`)
+  for (const [key, value] of Object.entries(headers)) bytes += Buffer.byteLength(`${key}: ${value}\r\n`)
+  return bytes
 }
 
 function sourceHeaders(message: SourceMessage, line: number): Record<string, string> {
@@ -165,8 +194,4 @@ function sourceHeaders(message: SourceMessage, line: number): Record<string, str
     [SOURCE_SEQ_HEADER]: String(message.seq),
     [SOURCE_LINE_HEADER]: String(line),
   }
-}
-
-function base64(data: Uint8Array): string {
-  return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64')
 }

@@ -1,13 +1,15 @@
-import { jetstream, jetstreamManager, type ConsumerMessages } from '@nats-io/jetstream'
-import { connect, millis, type NatsConnection } from '@nats-io/transport-node'
+import { jetstream, jetstreamManager, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream'
+import { connect, millis, type NatsConnection, type Subscription } from '@nats-io/transport-node'
 import type { Engine } from '@mapdown/engine'
 import { WorkerSetupError } from './errors.js'
 import type { LogWrite } from './log.js'
 import type { WorkerOptions } from './options.js'
+import type { PlanOptions } from './plan.js'
 import { processMessage, type ProcessContext } from './process-message.js'
 import { DisconnectSignal } from './disconnect-signal.js'
 import { prepareWorker } from './setup.js'
 import { Slots } from './slots.js'
+import { consumeLoop } from './consume-loop.js'
 import { emptyCounters, StatsReporter, type WorkerCounters } from './stats.js'
 
 export interface RunningWorker {
@@ -61,13 +63,18 @@ export async function startWorker(options: WorkerOptions, engine: Pick<Engine, '
 async function consumeWith(nc: NatsConnection, options: WorkerOptions, engine: Pick<Engine, 'mapFramedLine' | 'stats'>, log: LogWrite): Promise<RunningWorker> {
   let connected = true
   const disconnect = new DisconnectSignal()
+  const plan: PlanOptions = { outSubject: options.outSubject, dlqSubject: options.dlqSubject, workerName: options.name, maxPayloadBytes: nc.info?.max_payload }
   void (async () => {
     for await (const status of nc.status()) {
       if (status.type === 'disconnect') {
         connected = false
         disconnect.disconnected(status.server)
       }
-      if (status.type === 'reconnect') connected = true
+      if (status.type === 'reconnect') {
+        connected = true
+        // Another server of the cluster may have another limit.
+        plan.maxPayloadBytes = nc.info?.max_payload
+      }
       if (status.type === 'disconnect' || status.type === 'reconnect' || status.type === 'ldm' || status.type === 'staleConnection') {
         log({ type: 'connection', status: status.type, ...('server' in status ? { server: status.server } : {}) })
       } else if (status.type === 'error') {
@@ -90,6 +97,7 @@ async function consumeWith(nc: NatsConnection, options: WorkerOptions, engine: P
     ackWaitMs: millis(setup.consumer.config.ack_wait ?? 0),
     deadLetterDelivery: setup.deadLetterDelivery,
     batch: options.batch,
+    maxPayloadBytes: plan.maxPayloadBytes,
     outSubject: options.outSubject,
     dlqSubject: options.dlqSubject,
   })
@@ -107,7 +115,7 @@ async function consumeWith(nc: NatsConnection, options: WorkerOptions, engine: P
   const context: ProcessContext = {
     js,
     engine,
-    plan: { outSubject: options.outSubject, dlqSubject: options.dlqSubject, workerName: options.name },
+    plan,
     deadLetterDelivery: setup.deadLetterDelivery,
     publishTimeoutMs: options.publishTimeoutMs,
     disconnect,
@@ -123,15 +131,16 @@ async function consumeWith(nc: NatsConnection, options: WorkerOptions, engine: P
     },
   }
 
-  // The loop ends when messages.stop() has been called and the messages already
-  // buffered have been handed out; each one is still processed and acknowledged.
-  const loop = (async () => {
-    for await (const msg of messages) {
-      await slots.acquire()
-      void processMessage(msg, context).finally(() => slots.release())
-    }
-    await slots.idle()
-  })()
+  // The loop ends when the consumer has been closed and the messages already fetched
+  // have been handed out: those not started by then are set aside, handed back at the end.
+  let draining = false
+  const setAside: JsMsg[] = []
+  const loop = consumeLoop(messages, {
+    slots,
+    process: (msg) => processMessage(msg, context),
+    draining: () => draining,
+    setAside: (msg) => setAside.push(msg),
+  })
 
   let stopping: Promise<WorkerCounters> | undefined
   const finish = async (reason: string, error?: unknown): Promise<WorkerCounters> => {
@@ -160,13 +169,46 @@ async function consumeWith(nc: NatsConnection, options: WorkerOptions, engine: P
     stop: (reason) => {
       stopping ??= (async () => {
         log({ type: 'stopping', reason, inFlight: slots.inUse })
-        await messages.close()
+        draining = true
+        await stopPulling(messages)
         await loop.catch(() => {})
+        for (const msg of setAside.splice(0)) handBack(msg, counters)
         return finish(reason)
       })()
       return stopping
     },
   }
+}
+
+/**
+ * A message fetched but not started when the drain began: back to the server. Redelivered
+ * at once, it could still go to a pull request of this worker that the server holds until
+ * it expires (PULL_EXPIRES_MS), where nobody listens any more, and wait out the ack wait.
+ * Delayed by that expiry, it goes to another worker.
+ */
+function handBack(msg: JsMsg, counters: WorkerCounters): void {
+  counters.messages++
+  try {
+    msg.nak(PULL_EXPIRES_MS)
+    counters.naked++
+  } catch {
+    // A closed connection: the message comes back after the ack wait instead.
+  }
+}
+
+/**
+ * Stops pulling without dropping what is already on the wire. `close()` alone removes
+ * the subscription at once, so messages the server sent for a pull still outstanding
+ * are dropped by the client and come back only after the ack wait. Draining the
+ * consumer's subscription (unsubscribe, then deliver everything the server sent before
+ * it saw that) hands them to the loop, which hands them back now; the client ends the
+ * iterator when the drain completes.
+ */
+async function stopPulling(messages: ConsumerMessages): Promise<void> {
+  // `sub` is public on the client's pull consumer (PullConsumerMessagesImpl), not on the interface.
+  const sub = (messages as unknown as { sub?: Partial<Subscription> }).sub
+  if (typeof sub?.drain === 'function' && sub.isClosed?.() === false) await sub.drain().catch(() => {})
+  await messages.close()
 }
 
 async function watchConsumerStatus(messages: ConsumerMessages, log: LogWrite): Promise<void> {

@@ -16,7 +16,7 @@ export interface WorkerCounters {
   dlq: number
   /** Messages acknowledged after all their outputs were published. */
   acked: number
-  /** Messages handed back for redelivery after a failure (nak). */
+  /** Messages handed back for redelivery (nak): after a failure, or fetched but not started when a drain began. */
   naked: number
   /** Messages terminated after their `max_deliveries` dead letter was published. */
   termed: number

@@ -117,6 +117,32 @@ describe.skipIf(!nats.run)('mapdown worker on JetStream', () => {
     }
   })
 
+  it('should hand back the messages it fetched but did not start when SIGTERM drains it mid-stream', { timeout: 2 * SCENARIO_TIMEOUT_MS }, async () => {
+    const scenario = await Scenario.create(server.url, { name: 'drain' })
+    try {
+      const seqs = await scenario.publish(eventPayloads(5_000, 1_000))
+      // An ack wait far beyond the wait for outputs below: a message the first worker took
+      // and did not hand back would come back too late, and be reported missing.
+      const first = await scenario.startWorker(['--batch', '200', '--ack-wait', '600000'])
+      expect(await scenario.waitForOutputCount(500, 60_000)).toBeLessThan(seqs.length)
+      first.kill('SIGTERM')
+      expect(await first.exited).toBe(0)
+      // Every message the worker received was settled: acked after its outputs, or handed back.
+      const final = first.lastStats()!
+      expect(final).toMatchObject({ final: true, reason: 'SIGTERM', inFlight: 0, publishFailures: 0 })
+      expect(final.messages).toBe((final.acked as number) + (final.naked as number) + (final.termed as number))
+
+      const second = await scenario.startWorker()
+      const coverage = await scenario.waitForOutputs(seqs, 120_000)
+      expect(await stopAll([second])).toEqual([0])
+      report('drain', coverage, [first, second])
+      expect(coverage.missing).toEqual([])
+      expect(coverage.conflicting).toEqual([])
+    } finally {
+      await scenario.dispose()
+    }
+  })
+
   it('should dead-letter poison messages with their reason and original payload', async () => {
     const scenario = await Scenario.create(server.url, { name: 'poison' })
     try {

@@ -3,7 +3,7 @@
  * port, a temporary store that survives a restart.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, connect as tcpConnect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -39,10 +39,19 @@ export interface NatsServer {
   dispose(): Promise<void>
 }
 
-export async function startNatsServer(): Promise<NatsServer> {
+export interface NatsServerOptions {
+  /** The server's `max_payload` (bytes); NATS's default (1 MiB) when omitted. */
+  maxPayloadBytes?: number
+}
+
+export async function startNatsServer(options: NatsServerOptions = {}): Promise<NatsServer> {
   const port = await freePort()
   const storeDir = mkdtempSync(join(tmpdir(), 'mapdown-nats-'))
-  let child: ChildProcess | undefined = await launch(port, storeDir)
+  // Settings without a command-line flag go into a configuration file beside the store.
+  const config = join(storeDir, 'nats-server.conf')
+  writeFileSync(config, options.maxPayloadBytes === undefined ? '' : `max_payload: ${options.maxPayloadBytes}\n`)
+  const launchHere = () => launch(port, join(storeDir, 'jetstream-store'), config)
+  let child: ChildProcess | undefined = await launchHere()
 
   const stop = async () => {
     const running = child
@@ -62,7 +71,7 @@ export async function startNatsServer(): Promise<NatsServer> {
     stop,
     restart: async () => {
       await stop()
-      child = await launch(port, storeDir)
+      child = await launchHere()
     },
     dispose: async () => {
       await stop()
@@ -71,9 +80,9 @@ export async function startNatsServer(): Promise<NatsServer> {
   }
 }
 
-async function launch(port: number, storeDir: string): Promise<ChildProcess> {
+async function launch(port: number, storeDir: string, config: string): Promise<ChildProcess> {
   // -a 127.0.0.1: never listen on another interface.
-  const child = spawn('nats-server', ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir], {
+  const child = spawn('nats-server', ['-c', config, '-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir], {
     stdio: ['ignore', 'ignore', 'pipe'],
   })
   let log = ''

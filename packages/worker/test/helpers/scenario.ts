@@ -100,6 +100,7 @@ export class Scenario {
         seq: Number(msg.headers?.get('Mapdown-Source-Seq')),
         line: Number(msg.headers?.get('Mapdown-Source-Line')),
         msgId: msg.headers?.get('Nats-Msg-Id') ?? '',
+        bytes: msg.data.byteLength,
         body: JSON.parse(msg.string()) as Record<string, unknown>,
       })
       if (msg.seq >= last) break
@@ -157,6 +158,8 @@ export interface Output {
   seq: number
   line: number
   msgId: string
+  /** Size of the payload as stored. */
+  bytes: number
   body: Record<string, unknown>
 }
 
