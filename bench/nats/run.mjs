@@ -1,17 +1,25 @@
 #!/usr/bin/env node
 /**
- * Benchmark (not a test): events per second through JetStream with 1 and 2
- * `mapdown worker` processes. Starts its own nats-server on 127.0.0.1 with a
- * temporary store, pre-loads the input stream with the example events (repeated),
- * then times the workers from their start until every output is stored.
+ * Benchmark (not a test): events per second through JetStream. Starts its own
+ * nats-server on 127.0.0.1 with a temporary store, pre-loads an input stream with the
+ * example events (repeated), then times each row from its processes' start until every
+ * output is stored. Rows, all in the same run:
  *
- *   pnpm build && node bench/nats/run.mjs [--events 50000] [--workers 1,2] [--batch 100]
+ *   relay        bench/nats/relay.mjs: fetch, republish unchanged, ack after the PubAck
+ *                (the floor for any worker), one event per message
+ *   worker×N     N `mapdown worker` processes, one event per message (--workers 1,2)
+ *   ndjson×K     1 worker, K events per message (NDJSON), one output per event (--per-message)
+ *   map          `mapdown map --workers 1` on the same events, from a file
+ *
+ * Each row also gives the nats-server's CPU time over the row (user + system, /proc).
+ *
+ *   pnpm build && node bench/nats/run.mjs [--events 50000] [--workers 1,2] [--batch 100] [--per-message 100]
  *
  * Figures include publishing each output and waiting for its PubAck, and the ack of
  * each input: the cost of at-least-once delivery, not only of mapping.
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { cpus, tmpdir } from 'node:os'
@@ -21,6 +29,7 @@ import { parseArgs } from 'node:util'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const cli = join(root, 'packages/cli/dist/bin.js')
+const relayScript = join(root, 'bench/nats/relay.mjs')
 const dictionaries = ['dictionaries/sentinelone', 'dictionaries/sentinelone-cloud-funnel'].map((path) => join(root, path))
 const eventsFile = join(root, 'examples/events/events.ndjson')
 
@@ -34,8 +43,10 @@ const { values } = parseArgs({
     events: { type: 'string', default: '50000' },
     workers: { type: 'string', default: '1,2' },
     batch: { type: 'string', default: '100' },
+    'per-message': { type: 'string', default: '100' },
   },
 })
+const perMessage = Number(values['per-message'])
 const total = Number(values.events)
 const workerCounts = values.workers.split(',').map(Number)
 
@@ -44,6 +55,10 @@ if (spawnSync('nats-server', ['--version']).status !== 0) {
   process.exit(1)
 }
 
+// Every row maps with the same compiled IR.
+const mapping = join(mkdtempSync(join(tmpdir(), 'mapdown-bench-ir-')), 'mapping.json')
+const compiled = spawnSync(process.execPath, [cli, 'compile', ...dictionaries, '-o', mapping], { encoding: 'utf8' })
+if (compiled.status !== 0) throw new Error(`mapdown compile failed: ${compiled.stderr}`)
 const lines = readFileSync(eventsFile, 'utf8').split('\n').filter((line) => line.trim() !== '')
 const port = await freePort()
 const store = mkdtempSync(join(tmpdir(), 'mapdown-bench-nats-'))
@@ -56,7 +71,10 @@ const js = jetstream(nc)
 
 const results = []
 try {
-  for (const workers of workerCounts) results.push(await runOnce(workers))
+  results.push(await runRow({ name: 'relay', processes: 1, perMessage: 1, relay: true }))
+  for (const workers of workerCounts) results.push(await runRow({ name: `worker×${workers}`, processes: workers, perMessage: 1 }))
+  if (perMessage > 1) results.push(await runRow({ name: `ndjson×${perMessage}`, processes: 1, perMessage }))
+  results.push(await runMap())
 } finally {
   await nc.close()
   server.kill('SIGTERM')
@@ -64,48 +82,69 @@ try {
   rmSync(store, { recursive: true, force: true })
 }
 
+const relay = results[0]
+const map = results.at(-1)
 console.log(`\nJetStream: ${total} events (${lines.length} example events repeated), batch ${values.batch}, ${cpus().length} cores, nats-server on the same machine`)
-console.log('workers  seconds  events/s  mapped  rejected  redelivered')
+console.log('row          messages  seconds  msgs/s  events/s  ×relay msgs/s  ×map events/s  server CPU s (share)  redelivered')
 for (const r of results) {
-  console.log(`${String(r.workers).padStart(7)}  ${r.seconds.toFixed(2).padStart(7)}  ${String(r.rate).padStart(8)}  ${String(r.mapped).padStart(6)}  ${String(r.rejected).padStart(8)}  ${String(r.redelivered).padStart(11)}`)
+  const cpu = r.serverCpuSeconds === undefined ? '–' : `${r.serverCpuSeconds.toFixed(2)} (${Math.round((100 * r.serverCpuSeconds) / r.seconds)}%)`
+  console.log(`${r.name.padEnd(11)}  ${String(r.messages).padStart(8)}  ${r.seconds.toFixed(2).padStart(7)}  ${String(r.messagesPerSecond).padStart(6)}  ${String(r.eventsPerSecond).padStart(8)}  ${(r.messagesPerSecond / relay.messagesPerSecond).toFixed(2).padStart(13)}  ${(r.eventsPerSecond / map.eventsPerSecond).toFixed(2).padStart(13)}  ${cpu.padStart(20)}  ${String(r.redelivered ?? '–').padStart(11)}`)
 }
-console.log(JSON.stringify({ bench: 'nats', events: total, batch: Number(values.batch), results }))
+console.log(JSON.stringify({ bench: 'nats', events: total, batch: Number(values.batch), perMessage, results }))
 
-async function runOnce(workers) {
-  const name = `B${workers}`
-  await jsm.streams.add({ name: `IN_${name}`, subjects: [`bench.${name}.in`] })
-  await jsm.streams.add({ name: `OUT_${name}`, subjects: [`bench.${name}.out`, `bench.${name}.dlq`], duplicate_window: nanos(60_000) })
+/** CPU seconds (user + system) the nats-server has used so far. */
+function serverCpuSeconds() {
+  const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / 100
+}
+
+async function runRow({ name, processes, perMessage: eventsPerMessage, relay: isRelay = false }) {
+  const id = name.replace(/[^A-Za-z0-9]/g, '_')
+  await jsm.streams.add({ name: `IN_${id}`, subjects: [`bench.${id}.in`] })
+  await jsm.streams.add({ name: `OUT_${id}`, subjects: [`bench.${id}.out`, `bench.${id}.dlq`], duplicate_window: nanos(60_000) })
   // Pre-load the input so that the timing covers only the workers.
-  for (let start = 0; start < total; start += 1000) {
+  const messageCount = Math.ceil(total / eventsPerMessage)
+  const payload = (m) => {
+    const events = []
+    for (let e = m * eventsPerMessage; e < Math.min((m + 1) * eventsPerMessage, total); e++) events.push(lines[e % lines.length])
+    return events.join('\n')
+  }
+  for (let start = 0; start < messageCount; start += 1000) {
     const chunk = []
-    for (let i = start; i < Math.min(start + 1000, total); i++) chunk.push(js.publish(`bench.${name}.in`, lines[i % lines.length]))
+    for (let m = start; m < Math.min(start + 1000, messageCount); m++) chunk.push(js.publish(`bench.${id}.in`, payload(m)))
     await Promise.all(chunk)
   }
+  const outputs = isRelay ? messageCount : total
 
   const children = []
   const started = []
-  for (let i = 0; i < workers; i++) {
-    const child = spawn(process.execPath, [
-      cli, 'worker', '--nats', url, '--stream', `IN_${name}`, '--consumer', 'bench',
-      '--out-subject', `bench.${name}.out`, '--dlq-subject', `bench.${name}.dlq`,
-      ...dictionaries.flatMap((path) => ['-d', path]),
-      '--batch', values.batch, '--stats-interval', '0', '--name', `bench-${name}-${i}`,
-    ], { stdio: ['ignore', 'ignore', 'pipe'] })
+  for (let i = 0; i < processes; i++) {
+    const args = isRelay
+      ? [relayScript, '--nats', url, '--stream', `IN_${id}`, '--consumer', 'bench', '--out-subject', `bench.${id}.out`, '--batch', values.batch]
+      : [
+          cli, 'worker', '--nats', url, '--stream', `IN_${id}`, '--consumer', 'bench',
+          '--out-subject', `bench.${id}.out`, '--dlq-subject', `bench.${id}.dlq`,
+          '-d', mapping,
+          '--batch', values.batch, '--stats-interval', '0', '--name', `bench-${id}-${i}`,
+        ]
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] })
     const log = []
     child.stderr.setEncoding('utf8')
     child.stderr.on('data', (chunk) => log.push(...chunk.split('\n').filter(Boolean)))
     started.push(new Promise((resolve, reject) => {
       const timer = setInterval(() => log.some((l) => l.includes('"type":"started"')) && (clearInterval(timer), resolve()), 5)
-      child.once('exit', (code) => { clearInterval(timer); reject(new Error(`worker exited ${code}: ${log.join('\n')}`)) })
+      child.once('exit', (code) => { clearInterval(timer); reject(new Error(`${name} exited ${code}: ${log.join('\n')}`)) })
     }))
     children.push({ child, log })
   }
-  // The clock starts when the first worker pulls: the others may still be compiling.
+  // The clock starts when the first process pulls: the others may still be compiling.
   await Promise.race(started)
   const t0 = performance.now()
+  const cpu0 = serverCpuSeconds()
   await Promise.all(started)
-  while ((await jsm.streams.info(`OUT_${name}`)).state.messages < total) await new Promise((resolve) => setTimeout(resolve, 20))
+  while ((await jsm.streams.info(`OUT_${id}`)).state.messages < outputs) await new Promise((resolve) => setTimeout(resolve, 20))
   const seconds = (performance.now() - t0) / 1000
+  const cpu = serverCpuSeconds() - cpu0
 
   const finals = await Promise.all(children.map(({ child, log }) => new Promise((resolve) => {
     child.removeAllListeners('exit')
@@ -113,7 +152,30 @@ async function runOnce(workers) {
     child.kill('SIGTERM')
   })))
   const sum = (key) => finals.reduce((s, f) => s + (f[key] ?? 0), 0)
-  return { workers, seconds, rate: Math.round(total / seconds), mapped: sum('mapped'), rejected: sum('rejected'), redelivered: sum('redelivered') }
+  await jsm.streams.delete(`IN_${id}`)
+  await jsm.streams.delete(`OUT_${id}`)
+  return {
+    name, processes, perMessage: eventsPerMessage, messages: messageCount, seconds,
+    messagesPerSecond: Math.round(messageCount / seconds), eventsPerSecond: Math.round(total / seconds),
+    serverCpuSeconds: cpu, redelivered: isRelay ? undefined : sum('redelivered'),
+    mapped: isRelay ? undefined : sum('mapped'), rejected: isRelay ? undefined : sum('rejected'),
+  }
+}
+
+/** `mapdown map --workers 1` on the same events, from a file: the whole process, start-up included. */
+async function runMap() {
+  const file = join(store, 'events.ndjson')
+  const out = join(store, 'mapped.ndjson')
+  const events = []
+  for (let e = 0; e < total; e++) events.push(lines[e % lines.length])
+  writeFileSync(file, events.join('\n') + '\n')
+  // Its own clock (--stats: from the first byte read to the last written), as the
+  // worker rows start theirs once the worker pulls: start-up is left out of both.
+  const run = spawnSync(process.execPath, [cli, 'map', '-d', mapping, '--workers', '1', '--stats', '-o', out, file], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] })
+  const stats = run.stderr.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line)).find((entry) => 'elapsedMs' in entry)
+  if (stats === undefined) throw new Error(`mapdown map failed: ${run.stderr}`)
+  const seconds = stats.elapsedMs / 1000
+  return { name: 'map', processes: 1, perMessage: 0, messages: 0, seconds, messagesPerSecond: 0, eventsPerSecond: Math.round(total / seconds) }
 }
 
 function freePort() {
