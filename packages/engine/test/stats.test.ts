@@ -36,12 +36,12 @@ describe('engine.stats(): unmatched events by routing keys', () => {
     const stats = engine.stats()
     expect(stats.unmatched).toEqual({
       'event.type=Module Load': 3,
-      '(no routing key)': 1,
+      '(no routing key) keys=other': 1,
       'dns=null event_type=7': 1,
       'event.type=IPConnect meta.event.name=TCPV6': 1,
     })
     // Most frequent first, equal counts in key order: JSON shows them in this order.
-    expect(Object.keys(stats.unmatched)).toEqual(['event.type=Module Load', '(no routing key)', 'dns=null event_type=7', 'event.type=IPConnect meta.event.name=TCPV6'])
+    expect(Object.keys(stats.unmatched)).toEqual(['event.type=Module Load', '(no routing key) keys=other', 'dns=null event_type=7', 'event.type=IPConnect meta.event.name=TCPV6'])
     expect(stats.unmatchedOther).toBe(0)
     expectWhole(stats)
   })
@@ -62,7 +62,14 @@ describe('engine.stats(): unmatched events by routing keys', () => {
     const engine = createEngine(ir)
     engine.map({ 'event.type': 'x'.repeat(500), processCreation: null, 'meta.event.name': [1] })
     engine.map({ event_type: { a: 1 } })
-    expect(engine.stats().unmatched).toEqual({ [`event.type=${'x'.repeat(100)}… meta.event.name=[…] processCreation=null`]: 1, 'event_type={…}': 1 })
+    engine.map({})
+    engine.map(Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`k${String(i).padStart(2, '0')}`, i])))
+    expect(engine.stats().unmatched).toEqual({
+      [`event.type=${'x'.repeat(100)}… meta.event.name=[…] processCreation=null`]: 1,
+      'event_type={…}': 1,
+      '(no routing key)': 1,
+      '(no routing key) keys=k00,k01,k02,k03,k04,k05,k06,k07,k08,k09,…': 1,
+    })
   })
 })
 
@@ -104,7 +111,7 @@ describe('mapFramedLine, stats({ reset }) and mergeStats', () => {
   it('should start afresh after stats({ reset: true })', () => {
     const engine = createEngine(ir)
     engine.map({ nothing: true })
-    expect(engine.stats({ reset: true })).toMatchObject({ read: 1, unmatched: { '(no routing key)': 1 } })
+    expect(engine.stats({ reset: true })).toMatchObject({ read: 1, unmatched: { '(no routing key) keys=nothing': 1 } })
     expect(engine.stats()).toEqual(emptyStats())
   })
 

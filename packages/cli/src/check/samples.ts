@@ -3,7 +3,7 @@
  * sample through the engine (with every compiled dictionary loaded, so
  * routing is tested too) and record each field's outcome.
  */
-import type { Engine, FieldIssue } from '@mapdown/engine'
+import type { Engine, FieldIssue, FieldIssueCode, RejectReason } from '@mapdown/engine'
 import type { DictionaryIR, MappingIR } from '@mapdown/ir'
 
 export type FieldOutcome =
@@ -13,7 +13,7 @@ export type FieldOutcome =
       readonly path: string
       readonly type: string
       readonly outcome: 'issue'
-      readonly issue: { readonly code: string; readonly message: string; readonly value: unknown }
+      readonly issue: { readonly code: FieldIssueCode; readonly message: string; readonly value: unknown }
     }
   | { readonly name: string; readonly path: string; readonly type: string; readonly outcome: 'absent' }
 
@@ -33,7 +33,7 @@ export interface DictionaryCheck {
   /** The dictionary that mapped the sample, when not this one. */
   readonly routedTo?: string
   /** The engine's reject reason and message, for `rejected`. */
-  readonly reason?: string
+  readonly reason?: RejectReason
   readonly message?: string
   /** One per field of the dictionary, in its order; empty unless `mapped`. */
   readonly fields: readonly FieldOutcome[]
