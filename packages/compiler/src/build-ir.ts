@@ -42,6 +42,7 @@ export function fieldIr(field: FieldDraft): FieldIR {
     description: field.description,
     sampleValue: field.sampleValue,
     position,
+    ...(field.source !== undefined ? { source: field.source } : {}),
   }
 }
 

@@ -1,9 +1,9 @@
 import type { DictionaryIR, MatchIR, SourcePosition } from '@mapdown/ir'
 import { dictionaryIr } from './build-ir.js'
 import type { FileContext } from './context.js'
-import { readDataDictionary } from './data-dictionary.js'
+import { readDataDictionary, type RowSet } from './data-dictionary.js'
 import { readEventSample } from './event-json.js'
-import { readFrontMatter, readHeader } from './front-matter.js'
+import { readHeader, type FrontMatter } from './front-matter.js'
 import { repairGluedFences } from './markdown/glued-fence.js'
 import { parseMarkdownFrom } from './markdown/parse.js'
 import { findSection, sectionsOf } from './markdown/sections.js'
@@ -24,9 +24,18 @@ export interface CompiledDocument {
   matchPosition: SourcePosition | undefined
 }
 
-/** Compiles one dictionary file: every problem becomes a message on `ctx.file`. */
-export function compileDocument(ctx: FileContext, source: string): CompiledDocument {
-  const { frontMatter, bodyStart } = readFrontMatter(ctx)
+/**
+ * Compiles one dictionary file, whose front matter is already read: every
+ * problem becomes a message on `ctx.file` (or, for included rows, on the
+ * partial's file). `included` are the rows of the partials it includes, in order.
+ */
+export function compileDocument(
+  ctx: FileContext,
+  source: string,
+  read: { frontMatter: FrontMatter | undefined; bodyStart: number },
+  included: readonly RowSet[] = [],
+): CompiledDocument {
+  const { frontMatter, bodyStart } = read
   const header = frontMatter ? readHeader(ctx, frontMatter) : undefined
 
   if (checkNesting(ctx, bodyStart)) {
@@ -36,7 +45,7 @@ export function compileDocument(ctx: FileContext, source: string): CompiledDocum
   repairGluedFences(ctx, tree)
   const sections = sectionsOf(tree)
   const sample = readEventSample(ctx, tree, sections)
-  const fields = readDataDictionary(ctx, tree, sections, sample?.value)
+  const fields = readDataDictionary(ctx, tree, sections, sample?.value, included)
   const dictionarySection = findSection(sections, 'data-dictionary')
   checkDataDictionaryNotEmpty(ctx, fields, dictionarySection)
 

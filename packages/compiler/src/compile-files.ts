@@ -1,12 +1,14 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { CompileOptions, CompileResult, DictionarySource } from './api.js'
-import { compileSources } from './compile-sources.js'
+import { compileSources, includedPaths } from './compile-sources.js'
 
 /**
  * Compiles files and folders. A folder contributes its `*.md` files,
  * recursively, in sorted order (so results do not depend on the file system).
  * Unreadable paths reject the promise: they are the caller's problem, not a dictionary's.
+ * Files that the listed ones include (`include:`) are added after them; partials
+ * are read for their rows, never compiled as dictionaries.
  */
 export async function compileFiles(paths: readonly string[], options: CompileOptions = {}): Promise<CompileResult> {
   const cwd = options.cwd ?? process.cwd()
@@ -18,7 +20,32 @@ export async function compileFiles(paths: readonly string[], options: CompileOpt
   }
   const sources: DictionarySource[] = []
   for (const file of files) sources.push({ path: file, contents: new Uint8Array(await readFile(file)) })
+  await addIncludedFiles(sources, cwd)
   return compileSources(sources, { cwd })
+}
+
+/**
+ * Adds the files the sources include, and the files those include, that were
+ * not listed. A file that cannot be read is left out: the compiler reports
+ * the include as missing, where it was written.
+ */
+async function addIncludedFiles(sources: DictionarySource[], cwd: string): Promise<void> {
+  const known = new Set(sources.map((source) => resolve(cwd, source.path)))
+  for (let i = 0; i < sources.length; i++) {
+    const source = sources[i]
+    if (!source) continue
+    for (const target of includedPaths(source, cwd)) {
+      const absolute = resolve(cwd, target)
+      if (known.has(absolute)) continue
+      known.add(absolute)
+      try {
+        if (!(await stat(absolute)).isFile()) continue
+        sources.push({ path: absolute, contents: new Uint8Array(await readFile(absolute)) })
+      } catch {
+        // Missing or unreadable: reported as `include-missing`.
+      }
+    }
+  }
 }
 
 /**

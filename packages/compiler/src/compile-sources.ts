@@ -4,12 +4,18 @@ import { relative, resolve } from 'pathe'
 import { VFile } from 'vfile'
 import type { CompileOptions, CompileResult, DictionarySource } from './api.js'
 import { compileDocument, type CompiledDocument } from './compile-document.js'
-import { FileContext } from './context.js'
+import { compilePartial } from './compile-partial.js'
+import { FileContext, IncludedContext } from './context.js'
+import type { RowDraft, RowSet } from './data-dictionary.js'
 import { decodeSource } from './decode.js'
+import { readFrontMatter, type FrontMatter } from './front-matter.js'
+import { includedPartials, linkIncludes, type IncludeEdge, type IncludingUnit } from './includes/link.js'
+import { readIncludes, readPartialFlag, type IncludeRef } from './includes/read-includes.js'
 import { LineIndex } from './position.js'
 import { checkDuplicateId, type CompiledIdentity } from './rules/dictionary-id-duplicate.js'
 import { checkDictionarySize } from './rules/dictionary-too-large.js'
 import { checkEncoding } from './rules/encoding-invalid.js'
+import { reportIncludedErrors } from './rules/include-invalid.js'
 import { reportInternalError } from './rules/internal-error.js'
 import { checkMatchOverlap, type CompiledRouting } from './rules/match-overlap.js'
 import { sortMessages } from './sort-messages.js'
@@ -19,13 +25,28 @@ interface Compiled {
   document: CompiledDocument | undefined
 }
 
+/** A source once decoded and its front matter read: a dictionary or a partial. */
+interface Unit extends IncludingUnit {
+  read: { frontMatter: FrontMatter | undefined; bodyStart: number } | undefined
+  /** A partial's rows, as written. */
+  rows: RowDraft[] | undefined
+}
+
 /**
  * Compiles dictionaries from memory. Pure and synchronous; never throws: a
  * failure inside the compiler becomes an `internal-error` message on its file.
+ * Includes resolve among the given sources only; partials are read for their
+ * rows, never compiled as dictionaries.
  */
 export function compileSources(sources: readonly DictionarySource[], options: CompileOptions = {}): CompileResult {
   const cwd = options.cwd ?? currentDirectory()
-  const compiled: Compiled[] = sources.map((source) => compileOne(source, cwd))
+  const units = sources.map((source) => prepare(source, cwd))
+  for (const unit of units) {
+    const frontMatter = unit.read?.frontMatter
+    if (unit.partial && frontMatter) unit.rows = guarded(unit.ctx, () => compilePartial(unit.ctx, frontMatter))
+  }
+  const edges = linkIncludes(units)
+  const compiled: Compiled[] = units.map((unit) => ({ ctx: unit.ctx, document: unit.partial || !unit.read ? undefined : compileUnit(unit, edges) }))
 
   // Cross-dictionary checks, in input order: the later dictionary is the one in error.
   const kept: (CompiledIdentity & CompiledRouting & { dictionary: DictionaryIR; entry: Compiled })[] = []
@@ -66,11 +87,49 @@ export function compileSources(sources: readonly DictionarySource[], options: Co
   return { ir, files, errorCount, warningCount, samples }
 }
 
-function compileOne(source: DictionarySource, cwd: string): Compiled {
+/** Compiles one dictionary with the rows of the partials it includes; an error in them keeps it out of the IR. */
+function compileUnit(unit: Unit, edges: ReadonlyMap<Unit, readonly IncludeEdge<Unit>[]>): CompiledDocument | undefined {
+  const read = unit.read
+  if (!read) return undefined
+  const included = includedPartials(unit, edges).map(({ unit: partial, via }) => ({
+    set: { ctx: new IncludedContext(partial.ctx, unit.path, via.position), rows: partial.rows ?? [], source: partial.path } satisfies RowSet & { ctx: IncludedContext },
+    via,
+    partial,
+  }))
+  const document = guarded(unit.ctx, () =>
+    compileDocument(
+      unit.ctx,
+      unit.path,
+      read,
+      included.map((entry) => entry.set),
+    ),
+  )
+  const failed = new Set<IncludeRef>()
+  for (const { set, via, partial } of included) {
+    if ((!partial.ctx.hasErrors && set.ctx.errorCount === 0) || failed.has(via)) continue
+    failed.add(via)
+    reportIncludedErrors(unit.ctx, partial.path, via, via.position)
+  }
+  if (document && failed.size > 0) document.dictionary = undefined
+  return document
+}
+
+/** Runs a compiler step; a throw becomes an `internal-error` on the file. */
+function guarded<T>(ctx: FileContext, step: () => T): T | undefined {
+  try {
+    return step()
+  } catch (error) {
+    reportInternalError(ctx, error)
+    return undefined
+  }
+}
+
+/** Decodes a source and reads its front matter: whether it is a partial, what it includes. */
+function prepare(source: DictionarySource, cwd: string): Unit {
   const path = relative(cwd, resolve(cwd, source.path)) || source.path
   const bytes = typeof source.contents === 'string' ? utf8ByteLength(source.contents) : source.contents.byteLength
   const tooLarge = new FileContext(new VFile({ path, value: '', cwd }), new LineIndex(''))
-  if (checkDictionarySize(tooLarge, bytes)) return { ctx: tooLarge, document: undefined }
+  if (checkDictionarySize(tooLarge, bytes)) return { path, ctx: tooLarge, partial: false, includes: [], read: undefined, rows: undefined }
   let text = ''
   let invalidUtf8 = false
   try {
@@ -81,12 +140,20 @@ function compileOne(source: DictionarySource, cwd: string): Compiled {
   const file = new VFile({ path, value: text, cwd })
   const ctx = new FileContext(file, new LineIndex(text))
   checkEncoding(ctx, invalidUtf8)
-  try {
-    return { ctx, document: compileDocument(ctx, path) }
-  } catch (error) {
-    reportInternalError(ctx, error)
-    return { ctx, document: undefined }
-  }
+  const read = guarded(ctx, () => readFrontMatter(ctx))
+  const frontMatter = read?.frontMatter
+  const partial = frontMatter ? readPartialFlag(ctx, frontMatter) : false
+  const includes = frontMatter ? (guarded(ctx, () => readIncludes(ctx, frontMatter, path)) ?? []) : []
+  return { path, ctx, partial, includes, read, rows: undefined }
+}
+
+/**
+ * The files a source includes (relative to `cwd`), read from its front matter
+ * without compiling it: `compileFiles` uses it to add included files that were
+ * not listed. Problems are left for the compilation to report.
+ */
+export function includedPaths(source: DictionarySource, cwd: string): string[] {
+  return prepare(source, cwd).includes.map((ref) => ref.target)
 }
 
 /** The working directory in Node; `/` where there is none (a browser), so that paths stay as given. */

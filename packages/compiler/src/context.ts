@@ -58,3 +58,36 @@ export function clonePlace(place: Place): NonNullable<MessageOptions['place']> {
   }
   return { line: place.line, column: place.column }
 }
+
+/**
+ * The context in which one dictionary decides an included partial's rows:
+ * messages go to the partial's file, at the row, each with a `cause` that
+ * names the including dictionary and its `include:` (a partial is decided
+ * once per dictionary that includes it, against that dictionary's sample).
+ * The rules report as anywhere else; this context only decorates what they
+ * add, and remembers it, so the including dictionary knows whether its
+ * included rows had errors.
+ */
+export class IncludedContext extends FileContext {
+  readonly #added: VFileMessage[]
+  constructor(partial: FileContext, includedBy: string, includePlace: Place | undefined) {
+    const partialFile = partial.file
+    const added: VFileMessage[] = []
+    // Everything else (path, messages, value) is the partial's own file.
+    const decorated = Object.create(partialFile) as VFile
+    // Rules call `message(reason, options)` with a string and an options object (rule.ts).
+    decorated.message = ((reason: string, options?: MessageOptions) => {
+      const base = options ?? {}
+      const message = partialFile.message(reason, { ...base, cause: base.cause ?? partial.causeAt(`Included by \`${includedBy}\``, includePlace) })
+      added.push(message)
+      return message
+    }) as VFile['message']
+    super(decorated, partial.lines)
+    this.#added = added
+  }
+
+  /** Errors the rules reported on the partial while this dictionary decided its rows. */
+  get errorCount(): number {
+    return this.#added.filter((message) => message.fatal === true).length
+  }
+}

@@ -37,7 +37,7 @@ export function findDataDictionaryTable(tree: Root, sections: readonly Section[]
   return undefined
 }
 
-interface RowDraft {
+export interface RowDraft {
   nameCell: TableCell
   pathCell: TableCell
   path: PathDraft
@@ -47,12 +47,37 @@ interface RowDraft {
   position: SourcePosition
 }
 
+/** Rows read from one file's Data Dictionary, with the context that reports on that file. */
+export interface RowSet {
+  ctx: FileContext
+  rows: readonly RowDraft[]
+  /** The file the rows were written in, when they were included from a partial. */
+  source?: string
+}
+
 /**
  * Reads the Data Dictionary into fields, deciding dotted paths against the
- * sample and checking sample values. Returns undefined when there is nothing
- * to map (already reported as errors); rows with errors are reported and left out.
+ * sample and checking sample values. Rows included from partials (`included`)
+ * come first, each reported in its own file. Returns undefined when there is
+ * nothing to map (already reported as errors); rows with errors are reported and left out.
  */
-export function readDataDictionary(ctx: FileContext, tree: Root, sections: readonly Section[], sample: Record<string, unknown> | undefined): FieldDraft[] | undefined {
+export function readDataDictionary(
+  ctx: FileContext,
+  tree: Root,
+  sections: readonly Section[],
+  sample: Record<string, unknown> | undefined,
+  included: readonly RowSet[] = [],
+): FieldDraft[] | undefined {
+  const rows = readDataDictionaryRows(ctx, tree, sections)
+  if (!rows) return undefined
+  return decideFields([...included, { ctx, rows }], sample)
+}
+
+/**
+ * Reads the rows of a file's Data Dictionary table, as written (nothing is
+ * decided against a sample yet). Returns undefined when there is no usable table.
+ */
+export function readDataDictionaryRows(ctx: FileContext, tree: Root, sections: readonly Section[]): RowDraft[] | undefined {
   const table = findDataDictionaryTable(tree, sections, ctx.lines.text)
   if (!table) {
     reportMissingDataDictionary(ctx, findSection(sections, 'data-dictionary'))
@@ -69,15 +94,20 @@ export function readDataDictionary(ctx: FileContext, tree: Root, sections: reado
     const draft = readRow(ctx, row, columns.index, table.header.length)
     if (draft) rows.push(draft)
   }
-  checkDuplicateStandardNames(
-    ctx,
-    rows.map((row) => row.nameCell),
-  )
+  return rows
+}
 
+/** Decides every row of every set against the sample, after checking Standard Names are unique across all of them. */
+export function decideFields(sets: readonly RowSet[], sample: Record<string, unknown> | undefined): FieldDraft[] {
+  checkDuplicateStandardNames(sets.flatMap((set) => set.rows.map((row) => ({ ctx: set.ctx, cell: row.nameCell, source: set.source }))))
   const fields: FieldDraft[] = []
-  for (const row of rows) {
-    const field = decideField(ctx, row, sample)
-    if (field) fields.push(field)
+  for (const set of sets) {
+    for (const row of set.rows) {
+      const field = decideField(set.ctx, row, sample)
+      if (!field) continue
+      if (set.source !== undefined) field.source = set.source
+      fields.push(field)
+    }
   }
   return fields
 }

@@ -15,4 +15,6 @@ export interface FieldDraft {
   sampleValue: string | null
   sampleValueCell: TableCell | undefined
   position: SourcePosition
+  /** The partial the row was included from (absent for the dictionary's own rows). */
+  source?: string
 }

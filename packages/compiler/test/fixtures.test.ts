@@ -11,6 +11,8 @@ import { diagnosticLines } from './support/diagnostics.js'
 // elsewhere in the repository, read as is), `expected.ir.json` and
 // `expected.diagnostics.txt`. Failing cases live under `_error_/`: they must
 // report at least one error and contribute no dictionary.
+// Other `*.md` files in a case folder (any depth) are compiled with it, after it: the
+// partials it includes. Their messages follow the input's, under `--- <path>`.
 // `UPDATE_FIXTURES=1` rewrites the expectations: review the diff before committing.
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures')
@@ -30,13 +32,22 @@ function inputOf(folder: string): { path: string; contents: Uint8Array } {
   return { path, contents: new Uint8Array(readFileSync(path)) }
 }
 
+/** The case's other markdown files (partials it includes), sorted, with paths relative to the folder. */
+function companionsOf(folder: string): { path: string; contents: Uint8Array }[] {
+  return (readdirSync(folder, { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((name) => name.endsWith('.md') && name !== 'input.md')
+    .sort()
+    .map((name) => ({ path: join(folder, name), contents: new Uint8Array(readFileSync(join(folder, name))) }))
+}
+
 function check(folder: string, failing: boolean): void {
   const input = inputOf(folder)
-  const result = compileSources([input], { cwd: dirname(input.path) })
-  const [file] = result.files
+  const sources = [input, ...companionsOf(folder)]
+  const result = compileSources(sources, { cwd: dirname(input.path) })
+  const [file, ...others] = result.files
   if (!file) throw new Error('no file in result')
   const ir = serializeIr(result.ir)
-  const diagnostics = diagnosticLines(file)
+  const diagnostics = [diagnosticLines(file), ...others.map((other) => `--- ${other.path}\n${diagnosticLines(other)}`)].join('')
   const irPath = join(folder, 'expected.ir.json')
   const diagnosticsPath = join(folder, 'expected.diagnostics.txt')
   if (update) {
@@ -46,7 +57,7 @@ function check(folder: string, failing: boolean): void {
   expect(diagnostics).toBe(readFileSync(diagnosticsPath, 'utf8'))
   expect(ir).toBe(readFileSync(irPath, 'utf8'))
   expect(validate(result.ir), JSON.stringify(validate.errors)).toBe(true)
-  expect(file.messages.some((message) => message.ruleId === 'internal-error')).toBe(false)
+  for (const each of result.files) expect(each.messages.some((message) => message.ruleId === 'internal-error')).toBe(false)
   if (failing) {
     expect(result.errorCount).toBeGreaterThan(0)
     expect(result.ir.dictionaries).toEqual([])
@@ -55,7 +66,7 @@ function check(folder: string, failing: boolean): void {
     expect(result.ir.dictionaries).toHaveLength(1)
   }
   // Deterministic: compiling again gives byte-identical IR.
-  expect(serializeIr(compileSources([input], { cwd: dirname(input.path) }).ir)).toBe(ir)
+  expect(serializeIr(compileSources(sources, { cwd: dirname(input.path) }).ir)).toBe(ir)
 }
 
 describe('fixtures', () => {

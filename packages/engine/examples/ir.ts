@@ -5,7 +5,7 @@ const field = (name: string, text: string, type: string) => ({
 })
 
 export const ir = {
-  irVersion: 1,
+  irVersion: 2,
   dictionaries: [
     {
       id: 'sentinelone/NetworkConnection', title: 'Network connection', description: null,

@@ -8,7 +8,7 @@
  */
 
 /** The IR format version this package describes. */
-export const IR_VERSION = 1 as const
+export const IR_VERSION = 2 as const
 
 /** The coercion types a field can declare (aliases such as `bool` or `datetime` are normalised away by the compiler). */
 export type FieldType = 'string' | 'integer' | 'long' | 'float' | 'boolean' | 'ip' | 'date'
@@ -98,8 +98,14 @@ export interface FieldIR {
   readonly description: string
   /** The Sample Value cell as written, or `null` when the cell is empty or missing. */
   readonly sampleValue: string | null
-  /** The position of the table row in the dictionary. */
+  /** The position of the table row: in the dictionary, or in `source` when the row was included. */
   readonly position: SourcePosition
+  /**
+   * The file the row was written in, when it came from an included partial
+   * (`include:` in front matter), relative like the dictionary's `source`.
+   * Absent for the dictionary's own rows.
+   */
+  readonly source?: string
 }
 
 /** One compiled dictionary: one kind of raw event and how to map it. */

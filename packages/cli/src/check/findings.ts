@@ -28,10 +28,14 @@ export function addFindings(checks: readonly DictionaryCheck[], files: readonly 
       // The compiler checks sample values too (with the engine's coercions); when it
       // already reported this row, a second message would only repeat it. Only a
       // disagreement between the two is news.
-      const row = fields[index]?.position.start.line
-      if (file.messages.some((message) => message.ruleId?.startsWith('sample-') && message.place && lineOf(message.place) === row)) return
+      // A row included from a partial is reported in the partial, where it was written.
+      const field = fields[index]
+      const rowFile = field?.source === undefined ? file : fileFor(files, field.source)
+      if (rowFile === undefined) return
+      const row = field?.position.start.line
+      if (rowFile.messages.some((message) => message.ruleId?.startsWith('sample-') && message.place && lineOf(message.place) === row)) return
       sampleFieldIssue.report(
-        target,
+        { file: rowFile },
         'fieldIssue',
         { value: String(JSON.stringify(outcome.issue.value)), name: outcome.name, path: outcome.path, type: outcome.type, issue: outcome.issue.message },
         placeOf(fields[index]?.position),

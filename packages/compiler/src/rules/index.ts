@@ -20,11 +20,15 @@ import { frontMatterInvalid } from './front-matter-invalid.js'
 import { frontMatterMissing } from './front-matter-missing.js'
 import { frontMatterRequiredKey } from './front-matter-required-key.js'
 import { frontMatterValueType } from './front-matter-value-type.js'
+import { includeCycle } from './include-cycle.js'
+import { includeInvalid } from './include-invalid.js'
+import { includeMissing } from './include-missing.js'
 import { internalError } from './internal-error.js'
 import { markdownTooDeep } from './markdown-too-deep.js'
 import { matchInvalid } from './match-invalid.js'
 import { matchOverlap } from './match-overlap.js'
 import { matchUndetermined } from './match-undetermined.js'
+import { partialInvalid } from './partial-invalid.js'
 import { sampleFieldIssue } from './sample-field-issue.js'
 import { samplePathAbsent } from './sample-path-absent.js'
 import { sampleRejected } from './sample-rejected.js'
@@ -63,11 +67,15 @@ export const ALL_RULES: readonly Rule[] = [
   frontMatterMissing,
   frontMatterRequiredKey,
   frontMatterValueType,
+  includeCycle,
+  includeInvalid,
+  includeMissing,
   internalError,
   markdownTooDeep,
   matchInvalid,
   matchOverlap,
   matchUndetermined,
+  partialInvalid,
   sampleFieldIssue,
   samplePathAbsent,
   sampleRejected,
