@@ -1,6 +1,7 @@
 import type { SourcePosition } from '@mapdown/ir'
 import type { Code, Root, RootContent } from 'mdast'
 import type { FileContext } from './context.js'
+import { contentOffsetMapper } from './json/content-offsets.js'
 import { originalOffset, repairBackslashes } from './json/repair-backslashes.js'
 import { scanJson } from './json/scan-json.js'
 import { findSection, type Section } from './markdown/sections.js'
@@ -34,7 +35,7 @@ export function readEventSample(ctx: FileContext, tree: Root, sections: readonly
   const position = toSourcePosition(code.position) ?? { start: { line: 1, column: 1 } }
   if (checkSampleNotEmpty(ctx, code.value, position)) return undefined
 
-  const toOriginal = contentOffsetMapper(ctx, code)
+  const toOriginal = contentOffsetMapper(code.value, (code.position?.start.line ?? 1) + 1, ctx.lines)
   let text = code.value
   let repairs: number[] = []
   let scan = scanJson(text)
@@ -73,28 +74,4 @@ function findSampleBlock(tree: Root, sections: readonly Section[]): Code | undef
   if (inSection) return inSection
   const isCode = (node: RootContent): node is Code => node.type === 'code'
   return tree.children.filter(isCode).find((node) => node.lang?.toLowerCase() === 'json' || node.value.trimStart().startsWith('{'))
-}
-
-/**
- * Maps an offset in a fenced block's value to an offset in the original file.
- * Content line `i` is file line `fence + 1 + i`; the fence's indentation (if
- * any) was stripped from it, which the difference in lengths recovers.
- */
-function contentOffsetMapper(ctx: FileContext, code: Code): (offset: number) => number {
-  const firstLine = (code.position?.start.line ?? 1) + 1
-  const lineStarts: number[] = [0]
-  for (let index = 0; index < code.value.length; index++) if (code.value.charCodeAt(index) === 10) lineStarts.push(index + 1)
-  return (offset: number): number => {
-    let line = 0
-    while (line + 1 < lineStarts.length && (lineStarts[line + 1] ?? Infinity) <= offset) line++
-    const contentLineStart = lineStarts[line] ?? 0
-    const contentLineEnd = line + 1 < lineStarts.length ? (lineStarts[line + 1] ?? 0) - 1 : code.value.length
-    const contentLine = code.value.slice(contentLineStart, contentLineEnd)
-    const fileLine = firstLine + line
-    const original = ctx.lines.lineText(fileLine)
-    let indent = 0
-    while (indent < 3 && original[indent] === ' ' && !original.startsWith(contentLine, indent)) indent++
-    if (!original.startsWith(contentLine, indent)) indent = 0
-    return ctx.lines.lineStart(fileLine) + indent + (offset - contentLineStart)
-  }
 }

@@ -41,12 +41,19 @@ export function repairBackslashes(text: string): { text: string; repairs: number
   return { text: out, repairs }
 }
 
-/** Maps an offset in the repaired text back to the original text. */
+/**
+ * Maps an offset in the repaired text back to the original text: minus the
+ * backslashes added before it. Repair `k` sits at `repairs[k] + k` in the
+ * repaired text, which grows with `k`, so they are counted by binary search
+ * (a scan per offset was quadratic in a sample with many keys and repairs).
+ */
 export function originalOffset(repairedOffset: number, repairs: readonly number[]): number {
-  let shift = 0
-  for (const [k, at] of repairs.entries()) {
-    if (at + k < repairedOffset) shift++
-    else break
+  let low = 0
+  let high = repairs.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if ((repairs[middle] ?? 0) + middle < repairedOffset) low = middle + 1
+    else high = middle
   }
-  return repairedOffset - shift
+  return repairedOffset - low
 }
