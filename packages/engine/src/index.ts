@@ -2,6 +2,7 @@
 export * from './public.js'
 // Node only: NDJSON framing and streams work on Buffers and Node streams.
 export { NdjsonSplitter } from './ndjson/splitter.js'
+export { DEFAULT_MAX_LINE_BYTES } from './ndjson/line.js'
 export { createMapStream } from './stream/map-stream.js'
 export { mapEvents } from './stream/map-events.js'
 export type { NdjsonLine, NdjsonLineError, NdjsonSplitterOptions } from './ndjson/line.js'

@@ -21,6 +21,7 @@ export type {
   MapResult,
   MappedRecord,
   MappedValue,
+  OnFieldError,
   RecordMetadata,
   RejectReason,
 } from './core/types.js'

@@ -4,6 +4,7 @@ import * as engine from '@mapdown/engine'
 describe('@mapdown/engine', () => {
   it('should export exactly its public API', () => {
     expect(Object.keys(engine).sort()).toEqual([
+      'DEFAULT_MAX_LINE_BYTES',
       'FilterSyntaxError',
       'IrValidationError',
       'IrVersionError',

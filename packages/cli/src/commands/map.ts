@@ -2,10 +2,9 @@
  * `mapdown map`: raw NDJSON events in, mapped NDJSON out.
  */
 import { availableParallelism } from 'node:os'
-import { createEngine, type Engine, type EngineOptions } from '@mapdown/engine'
+import { DEFAULT_MAX_LINE_BYTES, type Engine, type EngineOptions } from '@mapdown/engine'
 import { COMMON_OPTIONS, choiceOption, parseCommandArgs, positiveIntegerOption } from '../args.js'
-import { loadMapping } from '../dictionaries/load.js'
-import { InputError } from '../errors.js'
+import { engineFor, loadMapping } from '../dictionaries/load.js'
 import { resolveInputs, type InputSpec } from '../io/inputs.js'
 import { OutputSink } from '../io/sink.js'
 import { emptyCounts, type MapCounts } from '../map/counts.js'
@@ -58,7 +57,6 @@ const OPTIONS = {
   'fail-on-reject': { type: 'boolean' },
 } as const
 
-const DEFAULT_MAX_LINE_BYTES = 1 << 20
 /**
  * Below this much file input, threads cost more to start than they save: each
  * thread loads the engine (about 0.2 s of CPU), the time to map some 60,000
@@ -87,7 +85,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     const mapping = await loadMapping(values.dict ?? ['./dictionaries'], process.stderr)
     irJson = mapping.irJson
     engineOptions = { onFieldError, emitNull: values['emit-null'] ?? false, maxLineBytes }
-    engine = buildEngine(mapping.ir, engineOptions, mapping.label)
+    engine = engineFor(mapping, engineOptions)
     out = values.out === undefined ? OutputSink.toStdout() : OutputSink.toFile(values.out)
     rejects = values.rejects === undefined ? undefined : OutputSink.toFile(values.rejects)
   } catch (error) {
@@ -119,14 +117,6 @@ export async function run(argv: readonly string[]): Promise<number> {
   }
   if (values['fail-on-reject'] && counts.rejected > 0) return 1
   return 0
-}
-
-function buildEngine(ir: unknown, options: EngineOptions, label: string): Engine {
-  try {
-    return createEngine(ir, options)
-  } catch (error) {
-    throw new InputError(`not a usable mapping IR: ${(error as Error).message}`, label, { cause: error })
-  }
 }
 
 /** All cores for file input, except when the input is too small to pay for threads; 1 for stdin. */

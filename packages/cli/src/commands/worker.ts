@@ -3,9 +3,8 @@
  * sharing a durable pull consumer. See docs/scale-out.md. The worker itself is the
  * `@mapdown/worker` package, loaded only here.
  */
-import { createEngine, type Engine } from '@mapdown/engine'
-import { loadMapping } from '../dictionaries/load.js'
-import { describeError, exitCodeOf, InputError } from '../errors.js'
+import { engineFor, loadMapping } from '../dictionaries/load.js'
+import { describeError, exitCodeOf } from '../errors.js'
 import { loadWorkerPackage } from '../worker/load.js'
 import { HELP_REQUESTED, parseWorkerArgs, WORKER_USAGE } from '../worker/options.js'
 
@@ -24,7 +23,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     // Before the dictionaries are compiled: a missing package is the first thing to say.
     const { startWorker, stderrLog } = await loadWorkerPackage()
     const mapping = await loadMapping(options.dictionaries, process.stderr)
-    const engine = buildEngine(mapping.ir, options.onFieldError, mapping.label)
+    const engine = engineFor(mapping, { onFieldError: options.onFieldError })
     const log = stderrLog(options.name)
     const worker = await startWorker(options, engine, log)
 
@@ -47,13 +46,5 @@ export async function run(argv: readonly string[]): Promise<number> {
   } catch (error) {
     process.stderr.write(describeError(error, debug) + '\n')
     return exitCodeOf(error)
-  }
-}
-
-function buildEngine(ir: unknown, onFieldError: 'keep' | 'reject', label: string): Engine {
-  try {
-    return createEngine(ir, { onFieldError })
-  } catch (error) {
-    throw new InputError(`not a usable mapping IR: ${(error as Error).message}`, label, { cause: error })
   }
 }

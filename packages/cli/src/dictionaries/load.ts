@@ -4,6 +4,7 @@
  * markdown toolchain behind it) is imported only in the second case.
  */
 import { readFile, stat } from 'node:fs/promises'
+import { createEngine, type Engine, type EngineOptions } from '@mapdown/engine'
 import { InputError, systemErrorMessage } from '../errors.js'
 
 export interface LoadedMapping {
@@ -43,6 +44,15 @@ export async function loadMapping(paths: readonly string[], stderr: DiagnosticsT
   if (result.ir.dictionaries.length === 0) throw new InputError('no dictionaries found (expected *.md files)', label)
   const irJson = serializeIr(result.ir)
   return { ir: result.ir, irJson, label }
+}
+
+/** The engine for a loaded mapping; an IR the engine refuses is an input error naming the mapping. */
+export function engineFor(mapping: LoadedMapping, options: EngineOptions): Engine {
+  try {
+    return createEngine(mapping.ir, options)
+  } catch (error) {
+    throw new InputError(`not a usable mapping IR: ${(error as Error).message}`, mapping.label, { cause: error })
+  }
 }
 
 /** A compiled IR file: a `.json` file, or any file whose content starts with `{`. */

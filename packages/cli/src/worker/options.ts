@@ -3,6 +3,7 @@
  * is `@mapdown/worker`'s (`WorkerOptions`), a package the CLI loads only for this command.
  */
 import { hostname } from 'node:os'
+import type { OnFieldError } from '@mapdown/engine'
 import type { WorkerOptions } from '@mapdown/worker'
 import { COMMON_OPTIONS, parseCommandArgs } from '../args.js'
 import { UsageError } from '../errors.js'
@@ -14,7 +15,7 @@ export interface WorkerCommandOptions extends WorkerOptions {
   /** Dictionary files or folders (`.md`), or compiled IR files (`.json`). */
   dictionaries: string[]
   /** Engine option: what a field that fails its coercion does to the record. */
-  onFieldError: 'keep' | 'reject'
+  onFieldError: OnFieldError
   /** Stack traces in error messages. */
   debug: boolean
 }

@@ -4,9 +4,9 @@
  * `{"kind": "<name>", "n": <number>}` map to dictionary `test/<name>`; `kind`
  * "bad" gives a field issue; anything else is rejected like the engine would.
  */
-import { emptyStats, type Engine, type EngineStats, type MapResult, type NdjsonLine } from '@mapdown/engine'
+import { emptyStats, type Engine, type EngineStats, type MapResult, type NdjsonLine, type OnFieldError } from '@mapdown/engine'
 
-export function fakeEngine(onFieldError: 'keep' | 'reject' = 'keep'): Engine {
+export function fakeEngine(onFieldError: OnFieldError = 'keep'): Engine {
   const map = (event: unknown): MapResult => {
     if (typeof event !== 'object' || event === null || Array.isArray(event)) {
       return { ok: false, reason: 'not_an_object', message: 'Unexpected non-object' }

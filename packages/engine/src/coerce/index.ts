@@ -39,12 +39,6 @@ export function presentValueCoercer(type: FieldType, dateArgument?: DateArgument
   }
 }
 
-/** A prepared coercion that first treats null, undefined and `E_UNSUPPORTED` as absent. */
-export function coercerFor(type: FieldType, dateArgument?: DateArgument): Coercer {
-  const present = presentValueCoercer(type, dateArgument)
-  return (value) => (isAbsentValue(value) ? ABSENT : present(value))
-}
-
 /**
  * One coercion, exactly as the engine applies it to a field. The compiler
  * uses it to check sample values, so both always agree.

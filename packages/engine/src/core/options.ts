@@ -1,8 +1,8 @@
 import { DEFAULT_MAX_LINE_BYTES } from '../ndjson/line.js'
-import type { EngineOptions } from './types.js'
+import type { EngineOptions, OnFieldError } from './types.js'
 
 export interface ResolvedOptions {
-  readonly onFieldError: 'keep' | 'reject'
+  readonly onFieldError: OnFieldError
   readonly emitNull: boolean
   readonly maxDepth: number
   readonly maxLineBytes: number

@@ -2,10 +2,13 @@ import type { DictionaryIR } from '@mapdown/ir'
 import type { FieldIssueCode, RejectReason } from './codes.js'
 import type { NdjsonLine } from '../ndjson/line.js'
 
+/** What a field that fails its coercion does: `keep` the record without it, or `reject` the whole event (`field_error`). */
+export type OnFieldError = 'keep' | 'reject'
+
 /** How the engine was asked to behave; every option has a documented default. */
 export interface EngineOptions {
   /** `keep` (default): a field that fails coercion is left out and listed as an issue. `reject`: the whole event is rejected (`field_error`). */
-  readonly onFieldError?: 'keep' | 'reject'
+  readonly onFieldError?: OnFieldError
   /** Write missing source values as `null` instead of leaving the key out. Default false. */
   readonly emitNull?: boolean
   /** The deepest nesting of objects and arrays an event may have (`{}` is 1). Default 64. */

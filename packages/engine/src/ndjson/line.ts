@@ -26,6 +26,7 @@ export interface NdjsonSplitterOptions {
   readonly firstLineNo?: number
 }
 
+/** The longest NDJSON line accepted by default (1 MiB of UTF-8), by the engine and by `mapdown map`. */
 export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024
 
 /** How much of an over-long line is kept to show in `raw`. */

@@ -23,7 +23,3 @@ export function dateCoercer(argument: DateArgument = 'epoch_ms'): (value: unknow
       return coerceIso8601
   }
 }
-
-export function coerceDate(value: unknown, argument?: DateArgument): CoercionResult {
-  return dateCoercer(argument)(value)
-}
