@@ -22,9 +22,12 @@ export function matchIr(match: MatchIR): MatchIR {
   return {
     all: match.all.map(
       (condition): MatchCondition =>
-        condition.op === 'present' ? { op: 'present', path: pathIr(condition.path) } : { op: 'equals', path: pathIr(condition.path), values: [...condition.values] },
+        condition.op === 'present'
+          ? { op: 'present', path: pathIr(condition.path) }
+          : { op: 'equals', path: pathIr(condition.path), values: [...condition.values], ...(condition.compare === 'loose' ? { compare: 'loose' as const } : {}) },
     ),
     evidence: match.evidence,
+    ...(match.precedence !== undefined && match.precedence !== 0 ? { precedence: match.precedence } : {}),
   }
 }
 

@@ -9,6 +9,7 @@ import { parseMarkdownFrom } from './markdown/parse.js'
 import { findSection, sectionsOf } from './markdown/sections.js'
 import { deriveMatch } from './routing/derive-match.js'
 import { readFrontMatterMatch } from './routing/front-matter-match.js'
+import { checkLooseUsed, readRoutingOptions } from './routing/routing-options.js'
 import { checkDataDictionaryNotEmpty } from './rules/data-dictionary-empty.js'
 import { checkNesting } from './rules/markdown-too-deep.js'
 import { reportUndeterminedMatch } from './rules/match-undetermined.js'
@@ -53,8 +54,9 @@ export function compileDocument(
   let eventType: string | null = null
   let matchPosition: SourcePosition | undefined
   const explicit = frontMatter?.keys.get('match')
+  const routing = readRoutingOptions(ctx, frontMatter)
   if (explicit) {
-    const conditions = readFrontMatterMatch(ctx, explicit, sample?.value)
+    const conditions = readFrontMatterMatch(ctx, explicit, sample?.value, routing.compare)
     matchPosition = ctx.lines.position(explicit.start, explicit.end)
     if (conditions) {
       match = { all: conditions, evidence: 'front-matter' }
@@ -69,6 +71,11 @@ export function compileDocument(
     } else {
       reportUndeterminedMatch(ctx, dictionarySection)
     }
+  }
+
+  if (match) {
+    checkLooseUsed(ctx, routing, match)
+    if (routing.precedence !== 0) match = { ...match, precedence: routing.precedence }
   }
 
   const ruleKey = frontMatter && header?.logType ? (frontMatter.keys.get(`${header.logType}.rule`) ?? frontMatter.keys.get('rule')) : undefined

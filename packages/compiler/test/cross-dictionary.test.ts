@@ -56,16 +56,50 @@ describe('cross-dictionary checks', () => {
   })
 })
 
+describe('loose comparison and precedence', () => {
+  it('should report a loose value that another dictionary spells differently', () => {
+    const result = compileSources([
+      { path: 'a.md', contents: dictionary('A', '{ event.type: IPConnect }') },
+      { path: 'b.md', contents: dictionary('B', '{ event.type: IP Connect }\nmatch-compare: loose') },
+    ])
+    expect(result.files[1]!.messages.map((m) => m.ruleId)).toEqual(['event-json-missing', 'match-overlap'])
+    expect(result.ir.dictionaries.map((d) => d.id)).toEqual(['sentinelone/A'])
+  })
+
+  it('should accept exact spellings that differ only in case or spaces', () => {
+    const result = compileSources([
+      { path: 'a.md', contents: dictionary('A', '{ event.type: IPConnect }') },
+      { path: 'b.md', contents: dictionary('B', '{ event.type: IP Connect }') },
+    ])
+    expect(result.errorCount).toBe(0)
+  })
+
+  it('should accept overlapping predicates whose precedence differs', () => {
+    const result = compileSources([
+      { path: 'a.md', contents: dictionary('A', '{ event.type: IPConnect }') },
+      { path: 'b.md', contents: dictionary('B', '{ event.type: ipconnect }\nmatch-compare: loose\nprecedence: 1') },
+    ])
+    expect(result.errorCount).toBe(0)
+    expect(result.ir.dictionaries.map((d) => [d.id, d.match.precedence])).toEqual([
+      ['sentinelone/A', undefined],
+      ['sentinelone/B', 1],
+    ])
+  })
+})
+
 const path = (name: string) => ({ kind: 'nested' as const, segments: [name], text: name })
 const predicate = fc
   .array(
     fc.oneof(
       fc.constantFrom('a', 'b', 'c').map((name) => ({ op: 'present' as const, path: path(name) })),
-      fc.tuple(fc.constantFrom('a', 'b', 'c'), fc.uniqueArray(fc.constantFrom<string | number | null>('x', 'y', 1, null), { minLength: 1, maxLength: 3 })).map(([name, values]) => ({
-        op: 'equals' as const,
-        path: path(name),
-        values,
-      })),
+      fc
+        .tuple(fc.constantFrom('a', 'b', 'c'), fc.uniqueArray(fc.constantFrom<string | number | null>('x', 'y', 1, null, 'X ', 'Y'), { minLength: 1, maxLength: 3 }), fc.boolean())
+        .map(([name, values, loose]) => ({
+          op: 'equals' as const,
+          path: path(name),
+          values,
+          ...(loose ? { compare: 'loose' as const } : {}),
+        })),
     ),
     { minLength: 1, maxLength: 3 },
   )
@@ -83,13 +117,15 @@ describe('predicatesOverlap', () => {
   it('should never call predicates disjoint when one event satisfies both', () => {
     // Brute force over small events: if some event matches both, they must not be disjoint
     // (they may still be accepted when their paths differ: that is ambiguous_match at run time).
-    const values = [undefined, null, 'x', 'y', 1, 'z']
+    const values = [undefined, null, 'x', 'y', 1, 'z', 'X ', 'Y']
     const events: Record<string, unknown>[] = []
     for (const a of values) for (const b of values) for (const c of values) events.push({ a, b, c })
     const holds = (match: MatchIR, event: Record<string, unknown>) =>
       match.all.every((condition) => {
         const value = event[String(condition.path.kind === 'nested' ? condition.path.segments[0] : '')]
-        return condition.op === 'present' ? value !== null && value !== undefined : condition.values.some((expected) => expected === value)
+        if (condition.op === 'present') return value !== null && value !== undefined
+        const loose = (v: unknown) => (condition.compare === 'loose' && typeof v === 'string' ? v.replace(/\s/g, '').toLowerCase() : v)
+        return condition.values.some((expected) => loose(expected) === loose(value))
       })
     fc.assert(
       fc.property(predicate, predicate, (a, b) => {

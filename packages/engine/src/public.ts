@@ -7,6 +7,8 @@ export { datePatternProblem } from './coerce/date/pattern-safety.js'
 export { canonicalFilter, FilterSyntaxError } from './validate/filter-expression.js'
 // The reference lookup (what the interpreter reads), shared with the compiler's checks of sample events.
 export { lookupAll as lookupPath } from './interpret/lookup.js'
+// How `match-compare: loose` compares strings, shared with the compiler's overlap check.
+export { looseKey } from './lookup/loose.js'
 export { utf8ByteLength } from './text/utf8-byte-length.js'
 export { REJECT_REASONS } from './core/codes.js'
 export { UNMATCHED_LIMIT } from './core/stats.js'

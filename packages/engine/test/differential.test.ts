@@ -11,7 +11,7 @@ import { readJson } from './support/fixtures.js'
  * interpreter, the reference semantics: same results, byte for byte as JSON
  * (so key order, absent-versus-null and issue lists included), same stats.
  */
-const IRS = ['network-connection', 'several'].map((name) => [name, readJson('ir', `${name}.ir.json`) as MappingIR] as const)
+const IRS = ['network-connection', 'several', 'loose-routing'].map((name) => [name, readJson('ir', `${name}.ir.json`) as MappingIR] as const)
 
 const options: fc.Arbitrary<EngineOptions> = fc.record({
   emitNull: fc.boolean(),

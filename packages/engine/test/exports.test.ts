@@ -18,6 +18,7 @@ describe('@mapdown/engine', () => {
       'datePatternProblem',
       'emptyStats',
       'lookupPath',
+      'looseKey',
       'mapEvents',
       'mergeStats',
       'utf8ByteLength',

@@ -6,6 +6,7 @@ export type {
   FieldIR,
   FieldType,
   MappingIR,
+  MatchCompare,
   MatchCondition,
   MatchEvidence,
   MatchIR,

@@ -66,13 +66,24 @@ export type PathIR =
 export type MatchValue = string | number | boolean | null
 
 /**
+ * How an `equals` condition compares strings:
+ * - `exact` (the default, written by omitting `compare`): strict equality (`===`);
+ * - `loose`: strings are compared after removing all whitespace and lower-casing
+ *   (`IP Connect` = `IPConnect` = `ip connect`); numbers, booleans and null
+ *   still compare strictly. See `looseKey` in `@mapdown/engine`.
+ */
+export type MatchCompare = 'exact' | 'loose'
+
+/**
  * One condition of a match predicate.
  * - `present`: the path resolves to a value that is neither `undefined` nor `null`.
- * - `equals`: the path resolves to a value strictly equal (`===`) to one of `values`.
+ * - `equals`: the path resolves to a value equal to one of `values`: strictly
+ *   (`===`), or with `compare: 'loose'` case- and whitespace-blind for strings.
+ *   The compiler writes `compare` only when it is `loose`.
  */
 export type MatchCondition =
   | { readonly op: 'present'; readonly path: PathIR }
-  | { readonly op: 'equals'; readonly path: PathIR; readonly values: readonly MatchValue[] }
+  | { readonly op: 'equals'; readonly path: PathIR; readonly values: readonly MatchValue[]; readonly compare?: MatchCompare }
 
 /** What the compiler based a dictionary's match predicate on. */
 export type MatchEvidence =
@@ -81,10 +92,19 @@ export type MatchEvidence =
   | 'sample-event' // the sample's only non-null top-level object
   | 'field-paths' // the common root of the Data Dictionary paths
 
-/** A dictionary's routing predicate: every condition must hold. */
+/**
+ * A dictionary's routing predicate: every condition must hold.
+ *
+ * When an event satisfies several predicates, the dictionary with the highest
+ * `precedence` takes it (absent means 0; the compiler writes it only when it
+ * is not 0). The compiler refuses two dictionaries of equal precedence whose
+ * predicates can both hold, so a compiled library never meets an ambiguous
+ * event; the engine still rejects one (`ambiguous_match`) for a hand-made IR.
+ */
 export interface MatchIR {
   readonly all: readonly MatchCondition[]
   readonly evidence: MatchEvidence
+  readonly precedence?: number
 }
 
 /** One row of a Data Dictionary table. */

@@ -1,4 +1,4 @@
-import type { MatchCondition, MatchValue } from '@mapdown/ir'
+import type { MatchCompare, MatchCondition, MatchValue } from '@mapdown/ir'
 import type { FileContext } from '../context.js'
 import type { FrontMatterKey } from '../front-matter.js'
 import { decidePath } from '../paths/decide.js'
@@ -11,9 +11,11 @@ import type { MessageIdOf, RuleData } from '../rules/rule.js'
  * - `match: tcpv4`: the field is present and not null;
  * - `match: { event.type: DNS }`: the field equals the value;
  * - `match: { event.type: [GET, POST] }`: it equals one of them.
- * All entries must hold. Returns undefined on error (reported).
+ * All entries must hold. With `compare` `loose` (front matter
+ * `match-compare: loose`) the values are compared without regard to case and
+ * whitespace; they are kept as written. Returns undefined on error (reported).
  */
-export function readFrontMatterMatch(ctx: FileContext, entry: FrontMatterKey, sample: unknown): MatchCondition[] | undefined {
+export function readFrontMatterMatch(ctx: FileContext, entry: FrontMatterKey, sample: unknown, compare: MatchCompare = 'exact'): MatchCondition[] | undefined {
   const place = ctx.lines.position(entry.valueStart, Math.max(entry.valueEnd, entry.valueStart + 1))
   const fail = <Id extends MessageIdOf<typeof matchInvalid>>(messageId: Id, data: RuleData<typeof matchInvalid, Id>): undefined => {
     matchInvalid.report(ctx, messageId, data, place)
@@ -54,7 +56,7 @@ export function readFrontMatterMatch(ctx: FileContext, entry: FrontMatterKey, sa
     const values = Array.isArray(expected) ? expected : [expected]
     if (values.length === 0) return fail('emptyList', { key })
     if (!values.every(isMatchValue)) return fail('valueType', { key })
-    conditions.push({ op: 'equals', path, values: dedupe(values) })
+    conditions.push(compare === 'loose' ? { op: 'equals', path, values: dedupe(values), compare } : { op: 'equals', path, values: dedupe(values) })
   }
   return conditions
 }

@@ -1,4 +1,5 @@
 import type { MatchCondition, MatchIR, MatchValue, PathIR } from '@mapdown/ir'
+import { looseKey } from '@mapdown/engine'
 
 /**
  * Whether two match predicates can accept the same event, decided statically.
@@ -23,34 +24,46 @@ export function predicatesOverlap(a: MatchIR, b: MatchIR): boolean {
   return isSubset(left, right) || isSubset(right, left)
 }
 
-type Constraint = { op: 'present' } | { op: 'equals'; values: readonly MatchValue[] }
+/** Every condition on one path. */
+type Constraint = readonly MatchCondition[]
 
-/** One constraint per path; several conditions on one path are intersected. */
+/** The conditions of a predicate, grouped by the path they read. */
 function constraints(conditions: readonly MatchCondition[]): Map<string, Constraint> {
-  const byPath = new Map<string, Constraint>()
+  const byPath = new Map<string, MatchCondition[]>()
   for (const condition of conditions) {
     const key = pathKey(condition.path)
-    const next: Constraint = condition.op === 'present' ? { op: 'present' } : { op: 'equals', values: condition.values }
-    const previous = byPath.get(key)
-    byPath.set(key, previous ? intersect(previous, next) : next)
+    const list = byPath.get(key)
+    if (list) list.push(condition)
+    else byPath.set(key, [condition])
   }
   return byPath
 }
 
-function intersect(a: Constraint, b: Constraint): Constraint {
-  if (a.op === 'present' && b.op === 'present') return a
-  if (a.op === 'present' && b.op === 'equals') return { op: 'equals', values: b.values.filter((value) => value !== null) }
-  if (a.op === 'equals' && b.op === 'present') return { op: 'equals', values: a.values.filter((value) => value !== null) }
-  if (a.op === 'equals' && b.op === 'equals') return { op: 'equals', values: a.values.filter((value) => b.values.includes(value)) }
-  return a
-}
-
 function compatible(a: Constraint, b: Constraint): boolean {
-  return !(a.op === 'equals' && a.values.length === 0) && !(b.op === 'equals' && b.values.length === 0) && satisfiable(intersect(a, b))
+  return satisfiable([...a, ...b])
 }
 
-function satisfiable(constraint: Constraint): boolean {
-  return constraint.op === 'present' || constraint.values.length > 0
+/**
+ * Whether one value can satisfy every condition on a path. If some value
+ * does, one of the listed values does too (an exact condition admits only its
+ * own values; a loose one admits its values' spellings, which satisfy the
+ * other loose conditions as well as the value itself), so they are the only
+ * candidates to try.
+ */
+function satisfiable(conditions: Constraint): boolean {
+  const candidates: MatchValue[] = []
+  for (const condition of conditions) if (condition.op === 'equals') candidates.push(...condition.values)
+  if (candidates.length === 0) return true
+  return candidates.some((candidate) => conditions.every((condition) => admits(condition, candidate)))
+}
+
+function admits(condition: MatchCondition, value: MatchValue): boolean {
+  if (condition.op === 'present') return value !== null
+  if (condition.compare === 'loose' && typeof value === 'string') {
+    const key = looseKey(value)
+    return condition.values.some((expected) => typeof expected === 'string' && looseKey(expected) === key)
+  }
+  return condition.values.some((expected) => expected === value)
 }
 
 function isSubset(a: Map<string, Constraint>, b: Map<string, Constraint>): boolean {

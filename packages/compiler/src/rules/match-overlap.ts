@@ -10,7 +10,7 @@ export const matchOverlap = defineRule({
   messages: {
     overlap: {
       text: 'Unexpected match predicate of `{{id}}` that overlaps `{{otherId}}` (`{{otherSource}}`), expected predicates that tell their events apart',
-      note: 'Add or refine a `match:` key so that some field distinguishes the two kinds of event.',
+      note: 'Add or refine a `match:` key so that some field distinguishes the two kinds of event, or give one of them a higher `precedence:`.',
     },
   },
   example: {
@@ -35,7 +35,10 @@ export interface CompiledRouting {
  * (`predicatesOverlap`); the later one is in error. Returns true when it did.
  */
 export function checkMatchOverlap(later: CompiledRouting, earlier: readonly CompiledRouting[]): boolean {
-  const other = earlier.find((candidate) => predicatesOverlap(candidate.match, later.match))
+  // A different precedence decides which dictionary takes an event both accept.
+  const other = earlier.find(
+    (candidate) => (candidate.match.precedence ?? 0) === (later.match.precedence ?? 0) && predicatesOverlap(candidate.match, later.match),
+  )
   if (!other) return false
   matchOverlap.report(later.ctx, 'overlap', { id: later.id, otherId: other.id, otherSource: other.source }, later.matchPosition ?? later.idPosition ?? { line: 1, column: 1 }, {
     cause: other.ctx.causeAt(`\`${other.id}\` predicate in ${other.source}`, other.matchPosition),

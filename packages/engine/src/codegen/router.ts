@@ -2,7 +2,8 @@ import type { DictionaryIR, MatchCondition, MatchValue, PathIR } from '@mapdown/
 import { lookupSimple } from '../interpret/lookup.js'
 import { conditionHolds } from '../lookup/condition.js'
 import { jsonPathReader } from '../lookup/jsonpath.js'
-import { NO_ROUTE, type Route } from '../core/plan.js'
+import { looseKey } from '../lookup/loose.js'
+import { decideRoute, NO_ROUTE, precedenceOf, type Route } from '../core/plan.js'
 import { simplePathSource } from './accessor.js'
 import { generateFunction } from './generate.js'
 
@@ -10,16 +11,25 @@ type Event = Record<string, unknown>
 type Predicate = (event: Event) => boolean
 type SimplePath = Exclude<PathIR, { kind: 'jsonpath' }>
 
+interface IndexGroup {
+  read: (event: Event) => unknown
+  /** `match-compare: loose`: string values are looked up by their `looseKey`. */
+  loose: boolean
+  byValue: Map<MatchValue, number[]>
+}
+
 /**
  * Routing prepared once. Dictionaries whose predicate has an `equals`
  * condition are indexed by it: the value at that path is read once per
- * event and looked up in a Map to find the only candidates worth testing.
- * The others are tested one by one, with compiled readers. Matches are
- * reported in dictionary order, as the interpreter reports them.
+ * event (and, for a loose condition, normalised once) and looked up in a Map
+ * to find the only candidates worth testing. The others are tested one by
+ * one, with compiled readers. Several matches are decided by precedence, as
+ * the interpreter decides them.
  */
 export function compiledRouter(dictionaries: readonly DictionaryIR[]): (event: Event) => Route {
   const predicates = dictionaries.map((dictionary) => predicate(dictionary.match.all))
-  const groups = new Map<string, { read: (event: Event) => unknown; byValue: Map<MatchValue, number[]> }>()
+  const precedence = precedenceOf(dictionaries)
+  const groups = new Map<string, IndexGroup>()
   const unindexed: number[] = []
   dictionaries.forEach((dictionary, index) => {
     const key = dictionary.match.all.find((c): c is MatchCondition & { op: 'equals'; path: SimplePath } => c.op === 'equals' && c.path.kind !== 'jsonpath')
@@ -27,13 +37,14 @@ export function compiledRouter(dictionaries: readonly DictionaryIR[]): (event: E
       unindexed.push(index)
       return
     }
-    const pathKey = JSON.stringify(pathIdentity(key.path))
-    let group = groups.get(pathKey)
+    const loose = key.compare === 'loose'
+    const groupKey = JSON.stringify([pathIdentity(key.path), loose])
+    let group = groups.get(groupKey)
     if (group === undefined) {
-      group = { read: simpleReader(key.path), byValue: new Map() }
-      groups.set(pathKey, group)
+      group = { read: simpleReader(key.path), loose, byValue: new Map() }
+      groups.set(groupKey, group)
     }
-    for (const value of new Set(key.values)) {
+    for (const value of new Set(key.values.map((value) => (loose ? indexKey(value) : value)))) {
       const candidates = group.byValue.get(value) ?? []
       candidates.push(index)
       group.byValue.set(value, candidates)
@@ -50,15 +61,21 @@ export function compiledRouter(dictionaries: readonly DictionaryIR[]): (event: E
       else (all ??= [first]).push(index)
     }
     for (const group of groupList) {
-      const value = group.read(event)
+      let value = group.read(event)
       if (value === null || typeof value !== 'object') {
+        if (group.loose && typeof value === 'string') value = looseKey(value)
         const candidates = group.byValue.get(value as MatchValue)
         if (candidates !== undefined) for (const index of candidates) consider(index)
       }
     }
     for (const index of unindexed) consider(index)
-    return all === undefined ? first : all.sort((a, b) => a - b)
+    return all === undefined ? first : decideRoute(all.sort((a, b) => a - b), precedence)
   }
+}
+
+/** A loose condition's value as its index key: strings by their `looseKey`, the rest as they are. */
+function indexKey(value: MatchValue): MatchValue {
+  return typeof value === 'string' ? looseKey(value) : value
 }
 
 function pathIdentity(path: SimplePath): unknown {
@@ -84,6 +101,13 @@ function conditionTest(condition: MatchCondition): Predicate {
     return (event) => {
       const value = read(event)
       return value !== undefined && value !== null
+    }
+  }
+  if (condition.compare === 'loose') {
+    const keys = new Set<unknown>(condition.values.map(indexKey))
+    return (event) => {
+      const value = read(event)
+      return (value === null || typeof value !== 'object') && keys.has(typeof value === 'string' ? looseKey(value) : value)
     }
   }
   const values = condition.values

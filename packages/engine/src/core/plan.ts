@@ -14,3 +14,24 @@ export interface MappingPlan {
 }
 
 export const NO_ROUTE = -1
+
+/**
+ * The route among the dictionaries whose predicates held (`matched`, in
+ * dictionary order): the one with the highest precedence (absent = 0). Only
+ * when several share the highest precedence are they all returned (an
+ * `ambiguous_match`, which the compiler rules out for the libraries it
+ * compiles). Both modes decide through this one function.
+ */
+export function decideRoute(matched: readonly number[], precedence: readonly number[]): Route {
+  if (matched.length === 0) return NO_ROUTE
+  if (matched.length === 1) return matched[0]!
+  let best = -Infinity
+  for (const index of matched) best = Math.max(best, precedence[index]!)
+  const top = matched.filter((index) => precedence[index] === best)
+  return top.length === 1 ? top[0]! : top
+}
+
+/** Each dictionary's precedence, by index. */
+export function precedenceOf(dictionaries: readonly { readonly match: { readonly precedence?: number } }[]): number[] {
+  return dictionaries.map((dictionary) => dictionary.match.precedence ?? 0)
+}

@@ -4,7 +4,7 @@ import { conditionHolds } from '../lookup/condition.js'
 import { MultipleValues } from '../lookup/multiple.js'
 import { singleValue } from '../lookup/jsonpath.js'
 import { coercionIssue, multipleValuesIssue } from '../core/issues.js'
-import { NO_ROUTE, type FieldMapper, type MappingPlan, type Route } from '../core/plan.js'
+import { decideRoute, precedenceOf, type FieldMapper, type MappingPlan, type Route } from '../core/plan.js'
 import type { ResolvedOptions } from '../core/options.js'
 import { lookupAll, lookupSimple } from './lookup.js'
 
@@ -14,13 +14,13 @@ import { lookupAll, lookupSimple } from './lookup.js'
  * obviously right; the compiled plan must give identical results.
  */
 export function interpretedPlan(dictionaries: readonly DictionaryIR[], options: ResolvedOptions): MappingPlan {
+  const precedence = precedenceOf(dictionaries)
   const route = (event: Record<string, unknown>): Route => {
     const matched: number[] = []
     dictionaries.forEach((dictionary, index) => {
       if (dictionary.match.all.every((condition) => conditionHolds(condition, lookupAll(event, condition.path)))) matched.push(index)
     })
-    if (matched.length === 0) return NO_ROUTE
-    return matched.length === 1 ? matched[0]! : matched
+    return decideRoute(matched, precedence)
   }
   return { route, mappers: dictionaries.map((d) => interpretedMapper(d, options)), generated: 0 }
 }

@@ -10,6 +10,9 @@ export const fieldValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(2 ** 53, 2 ** 53 + 2, 18446732429235951616, '18446732429235951616', '9223372036854775807', '9007199254740993'),
   fc.constantFrom('1571933515865', 1571933515865, '2019-10-24T16:11:55.865Z', '2019-13-45', '4/11/18 5:25', '1571933515.865'),
   fc.constantFrom('999.1.1.1', '1.2.3', '::FFFF:1.2.3.4', '2001:DB8::1', 'TCPV4', 'IPConnect', 'FileCreation', 'tcpv4'),
+  // Spellings that only \`match-compare: loose\` routes (case, spaces, tabs, no-break spaces), and near misses.
+  fc.constantFrom('IP Connect', 'ip connect', ' IPCONNECT\t', 'Ip\u00a0Connect', 'IP-Connect', 'Process Creation', 'process', 'Process', 'dns', ' DNS '),
+  fc.constantFrom('REGVALUECREATE', 'reg value create', 'Seven', 'SEVEN', '7', 7, 'Login', 'login', '1'),
   fc.integer(),
   fc.double(),
   fc.string({ maxLength: 12 }),
@@ -68,15 +71,20 @@ function place(event: Record<string, unknown>, segments: readonly (string | numb
 export function eventLine(ir: MappingIR): fc.Arbitrary<string> {
   const where = placements(ir)
   // Most events should reach a dictionary: place one dictionary's match conditions first.
-  const routes = ir.dictionaries.map((dictionary) =>
+  // Loose conditions get a second route, with their values spelled another way (`I P C O N N E C T`).
+  const routeOf = (dictionary: MappingIR['dictionaries'][number], respell: boolean) =>
     dictionary.match.all.flatMap((condition): [readonly (string | number)[], unknown][] => {
-      const value = condition.op === 'equals' ? condition.values[0] : {}
+      let value: unknown = condition.op === 'equals' ? condition.values[0] : {}
+      if (respell && condition.op === 'equals' && condition.compare === 'loose' && typeof value === 'string') value = value.toUpperCase().split('').join(' ')
       const path = condition.path
       if (path.kind === 'nested' || path.kind === 'either') return [[path.segments, value]]
       if (path.kind === 'flat') return [[[path.key], value]]
       return []
-    }),
-  )
+    })
+  const routes = ir.dictionaries.flatMap((dictionary) => [
+    routeOf(dictionary, false),
+    ...(dictionary.match.all.some((c) => c.op === 'equals' && c.compare === 'loose') ? [routeOf(dictionary, true)] : []),
+  ])
   return fc
     .tuple(
       fc.option(fc.constantFrom(...routes), { freq: 4 }),
