@@ -24,13 +24,23 @@ const REQUIRED_DICTIONARIES = [
   'sentinelone/ProcessCreation',
   'sentinelone/FileCreation',
   'sentinelone/DNS',
-  'sentinelone-cloud-funnel/IPConnect',
-  'sentinelone-cloud-funnel/FileCreation',
+  // One per Cloud Funnel event category of SentinelOne's catalogue (real-format-events.test.ts checks every type).
+  'sentinelone-cloud-funnel/Process',
+  'sentinelone-cloud-funnel/CrossProcess',
+  'sentinelone-cloud-funnel/File',
+  'sentinelone-cloud-funnel/Registry',
+  'sentinelone-cloud-funnel/ScheduledTask',
   'sentinelone-cloud-funnel/DNS',
-  'sentinelone-cloud-funnel/RegistryValueCreate',
-  'sentinelone-cloud-funnel/TaskDelete',
-  'sentinelone-cloud-funnel/Login',
+  'sentinelone-cloud-funnel/IP',
   'sentinelone-cloud-funnel/HTTP',
+  'sentinelone-cloud-funnel/Logins',
+  'sentinelone-cloud-funnel/ModuleLoad',
+  'sentinelone-cloud-funnel/DriverLoad',
+  'sentinelone-cloud-funnel/CommandScript',
+  'sentinelone-cloud-funnel/BehavioralIndicators',
+  'sentinelone-cloud-funnel/ThreatIntelligenceIndicators',
+  'sentinelone-cloud-funnel/GroupCreation',
+  'sentinelone-cloud-funnel/UserSubstitution',
 ]
 
 let result: CompileResult
@@ -80,7 +90,10 @@ describe('the library', () => {
     const ids = result.ir.dictionaries.map((d) => d.id)
     expect(ids).toEqual(expect.arrayContaining(REQUIRED_DICTIONARIES))
     expect(new Set(ids).size).toBe(ids.length)
-    expect(result.files.length, 'one dictionary per file').toBe(ids.length)
+    // Every file is a dictionary or a partial that some dictionary includes.
+    const sources = new Set(result.ir.dictionaries.flatMap((d) => [d.source, ...d.fields.flatMap((f) => (f.source === undefined ? [] : [f.source]))]))
+    expect(result.files.map((f) => f.path).filter((path) => !sources.has(path)), 'files that are neither a dictionary nor included').toEqual([])
+    expect(new Set(result.ir.dictionaries.map((d) => d.source)).size, 'one dictionary per file').toBe(ids.length)
   })
 
   it('should have no warning in any dictionary but the original', () => {
@@ -102,10 +115,11 @@ describe('the library', () => {
     }
   })
 
-  it('should route Cloud Funnel dictionaries by the explicit match: on event.type', () => {
+  it('should route Cloud Funnel dictionaries by the explicit match: on event.category and event.type', () => {
     for (const dictionary of others.filter((d) => d.logType === 'sentinelone-cloud-funnel')) {
       expect(dictionary.match.evidence).toBe('front-matter')
-      expect(dictionary.match.all).toEqual([expect.objectContaining({ op: 'equals', path: expect.objectContaining({ kind: 'flat', key: 'event.type' }) })])
+      expect(dictionary.match.all.map((c) => (c.path.kind === 'flat' ? c.path.key : c.path.text)).sort()).toEqual(['event.category', 'event.type'])
+      for (const condition of dictionary.match.all) expect(condition).toEqual(expect.objectContaining({ op: 'equals', path: expect.objectContaining({ kind: 'flat' }) }))
     }
   })
 
@@ -121,7 +135,7 @@ describe('the library', () => {
 })
 
 describe('each sample event', () => {
-  it('should map through the engine to its own dictionary, every field present and without issues', () => {
+  it('should map through the engine to its own dictionary, every field present (unless null in the sample) and without issues', () => {
     const engine = createEngine(result.ir)
     for (const dictionary of others) {
       const sample = result.samples.get(dictionary.id)
@@ -130,16 +144,20 @@ describe('each sample event', () => {
       if (!mapped.ok) throw new Error(`${dictionary.id}: sample rejected (${mapped.reason}): ${mapped.message}`)
       expect(mapped.dictionary).toBe(dictionary.id)
       expect(mapped.issues).toEqual([])
-      expect(Object.keys(mapped.record)).toEqual([...dictionary.fields.map((f) => f.name), '@mapdown'])
+      const nullInSample = (name: string) => {
+        const field = dictionary.fields.find((f) => f.name === name)
+        return field?.path.kind === 'flat' && (sample as Record<string, unknown>)[field.path.key] === null
+      }
+      expect(Object.keys(mapped.record)).toEqual([...dictionary.fields.map((f) => f.name).filter((name) => !nullInSample(name)), '@mapdown'])
     }
   })
 
-  it('should agree with the Sample Value column of every row', () => {
+  it('should agree with the Sample Value column of every row of its own (an included row illustrates with another sample)', () => {
     const engine = createEngine(result.ir)
     for (const dictionary of others) {
       const mapped = engine.map(result.samples.get(dictionary.id))
       if (!mapped.ok) throw new Error(`${dictionary.id}: sample rejected`)
-      for (const field of dictionary.fields) {
+      for (const field of dictionary.fields.filter((f) => f.source === undefined)) {
         const fromCell = coerce(field.sampleValue, field.type, field.dateArgument)
         expect(fromCell.kind, `${dictionary.id} ${field.name}: Sample Value ${field.sampleValue}`).toBe('value')
         if (fromCell.kind !== 'value') continue

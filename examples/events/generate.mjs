@@ -8,12 +8,17 @@
 //   node examples/events/generate.mjs            # rewrite events.ndjson
 //   node examples/events/generate.mjs --stdout   # print instead
 //
-// The stream mixes every dictionary of both formats (Deep Visibility nested events and
-// Cloud Funnel 2.0 flat events), events that no dictionary matches (other SentinelOne
-// dialects, Cloud Funnel types without a dictionary) and a few broken lines.
+// The stream mixes every dictionary of both formats (Deep Visibility nested events from
+// the generators below, and events made from each other dictionary's Event JSON
+// sample), the real-format Cloud Funnel events of cloud-funnel-real-format.ndjson,
+// events that no dictionary matches (other SentinelOne dialects, Cloud Funnel types
+// without a dictionary) and a few broken lines. It reads the dictionaries (with the
+// built @mapdown/compiler): run `pnpm build` first.
 
-import { writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { compileSources } from '@mapdown/compiler'
 
 export const DEFAULT_SEED = 0x5e1_0e06
 export const DEFAULT_COUNT = 1200
@@ -82,10 +87,6 @@ const USERS = [
   { name: 'svc-deploy', sid: 'S-1-5-21-3623811015-3361044348-30300820-1207' },
   { name: 'administrator', sid: 'S-1-5-21-3623811015-3361044348-30300820-500' },
 ]
-const SYSTEM_USERS = [
-  { name: 'NT AUTHORITY\\SYSTEM', sid: 'S-1-5-18' },
-  { name: 'NT AUTHORITY\\NETWORK SERVICE', sid: 'S-1-5-20' },
-]
 
 const SYS32 = 'C:\\Windows\\System32'
 /** Executables: file name, SentinelOne display name, path and command lines. */
@@ -109,22 +110,10 @@ const PARENTS = [
   { exe: 'winlogon.exe', display: 'Windows Logon Application', path: `${SYS32}\\winlogon.exe`, args: [''] },
   { exe: 'cmd.exe', display: 'Windows Command Processor', path: `${SYS32}\\cmd.exe`, args: [''] },
 ]
-const LSASS = { exe: 'lsass.exe', display: 'Local Security Authority Process', path: `${SYS32}\\lsass.exe`, args: [''] }
-const WININIT = { exe: 'wininit.exe', display: 'Windows Start-Up Application', path: `${SYS32}\\wininit.exe`, args: [''] }
 
 const DOMAINS = ['chrome.google.com', 'login.microsoftonline.com', 'outlook.office365.com', 'update.googleapis.com', 'github.com', 'api.segment.io', 'cdn.jsdelivr.net', 'updates.example-cdn.net', 'x7f3k2q9.duckdns.org', 'wpad.corp.local', 'dc01.corp.local']
-const URL_PATHS = ['/', '/agent/v2/pkg.zip', '/api/v1/telemetry', '/favicon.ico', '/download/installer.msi', '/gate.php?id=4183']
 const FILE_DIRS = ['C:\\Users\\{u}\\Downloads', 'C:\\Users\\{u}\\AppData\\Local\\Temp', 'C:\\Users\\{u}\\Documents', 'C:\\ProgramData\\Updater', 'C:\\Windows\\Temp']
 const FILE_NAMES = ['setup_x64.exe', 'Invoice_0612.docm', 'report-q3.xlsx', 'lib.dll', 'upd.exe', 'notes.txt', 'archive.zip', 'tmp4F2A.tmp']
-const REG_KEYS = [
-  'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Run\\Updater',
-  'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run\\SecurityHealth',
-  'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\WinDefend\\Start',
-  'HKEY_CURRENT_USER\\Software\\Classes\\ms-settings\\Shell\\Open\\command\\DelegateExecute',
-]
-const REG_TYPES = ['REG_SZ', 'REG_DWORD', 'REG_EXPAND_SZ', 'REG_BINARY']
-const TASKS = ['UpdateCheck', 'GoogleUpdateTaskMachineUA', 'OneDrive Standalone Update Task', 'SysHealth']
-const LOGIN_TYPES = ['INTERACTIVE', 'NETWORK', 'REMOTE_INTERACTIVE', 'CACHED_INTERACTIVE', 'SERVICE']
 
 /** The Deep Visibility top-level keys, in the order SentinelOne writes them (as in the original dictionary). */
 const DV_KEYS = [
@@ -153,8 +142,6 @@ function createWorld(seed, count) {
 
   const ipv4Private = () => `10.${r.int(0, 255)}.${r.int(0, 255)}.${r.int(1, 254)}`
   const ipv4Public = () => `${r.pick([13, 20, 34, 40, 52, 104, 142, 151, 172, 185])}.${r.int(0, 255)}.${r.int(0, 255)}.${r.int(1, 254)}`
-  const ipv6Private = () => `fd12:3456:789a:${r.hex(4)}::${r.hex(4)}`.replace(/:0+([0-9a-f])/g, ':$1')
-  const ipv6Public = () => `2001:db8:${r.hex(4)}:${r.hex(4)}::${r.hex(3)}`.replace(/:0+([0-9a-f])/g, ':$1')
   const ephemeralPort = () => r.int(49152, 65535)
   const servicePort = () => r.pick([53, 80, 88, 135, 389, 443, 445, 3389, 5985, 8080, 8443])
   const pid = () => r.int(4, 32000) & ~3 // Windows pids are multiples of four
@@ -167,7 +154,7 @@ function createWorld(seed, count) {
   }
   const filePath = (u) => `${r.pick(FILE_DIRS).replace('{u}', u.name)}\\${r.pick(FILE_NAMES)}`
 
-  return { r, tick, ipv4Private, ipv4Public, ipv6Private, ipv6Public, ephemeralPort, servicePort, pid, host, user, account, commandLine, filePath }
+  return { r, tick, ipv4Private, ipv4Public, ephemeralPort, servicePort, pid, host, user, account, commandLine, filePath }
 }
 
 // ---- Deep Visibility (nested) ---------------------------------------------------------
@@ -273,133 +260,135 @@ const deepVisibility = {
   },
 }
 
-// ---- Cloud Funnel 2.0 (flat) -----------------------------------------------------------
+// ---- Events made from the dictionaries' own samples ---------------------------------------
+//
+// Every dictionary of the library contributes events shaped like its Event JSON sample,
+// so that adding a dictionary (a markdown file) adds its events here without a code
+// change. The values that make events differ are varied by what they are, never by
+// which dictionary they come from: times move with the stream's clock (a `creationTime`
+// is now and then the impossible value real agents send), process ids are drawn at
+// random, and a display-string `event.type` (`IP Connect`) is now and then written
+// squeezed (`IPConnect`), as some anonymised exports do.
 
-function cfBase(w, { category, metaName, type, program, user, time }) {
-  const h = w.host()
-  const t = new Date(time)
-  const pad = (n, l = 2) => String(n).padStart(l, '0')
-  const parent = w.r.pick(PARENTS)
-  return {
-    'event.time': time,
-    // A time of day only: a trap for anyone who would map it as a date.
-    timestamp: `${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}.${pad(t.getUTCMilliseconds(), 3)}`,
-    'event.category': category,
-    'meta.event.name': metaName,
-    'event.type': type,
-    'endpoint.name': h.name,
-    'endpoint.os': 'windows',
-    'endpoint.type': h.type,
-    'src.process.name': program.exe,
-    'src.process.pid': w.pid(),
-    'src.process.cmdline': w.commandLine(program),
-    'src.process.user': w.account(user),
-    'src.process.startTime': time - w.r.int(1_000, 86_400_000),
-    'src.process.image.path': program.path,
-    'src.process.image.sha256': imageHashes(program.path).sha256,
-    'src.process.parent.name': parent.exe,
-    'src.process.parent.pid': w.pid(),
+const LIBRARY_DIR = fileURLToPath(new URL('../../dictionaries/', import.meta.url))
+/** Folders of dictionaries/ that hold tooling, not dictionaries. */
+const NOT_DICTIONARY_FOLDERS = new Set(['scripts', 'test', 'node_modules'])
+
+/** The markdown files of the library's folders (dictionaries and the partials they include), sorted. */
+function markdownFilesUnder(folder, top = true) {
+  const found = []
+  const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  for (const entry of entries) {
+    const path = join(folder, entry.name)
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith('.') && !NOT_DICTIONARY_FOLDERS.has(entry.name)) found.push(...markdownFilesUnder(path, false))
+    } else if (!top && entry.isFile() && entry.name.endsWith('.md') && entry.name.toLowerCase() !== 'readme.md') {
+      found.push(path)
+    }
+  }
+  return found
+}
+
+/** The library's dictionaries that have a sample: `{ id, sample }`, sorted by id. */
+function librarySamples() {
+  const sources = markdownFilesUnder(LIBRARY_DIR).map((path) => ({ path, contents: readFileSync(path) }))
+  const { ir, samples } = compileSources(sources, { cwd: LIBRARY_DIR })
+  return ir.dictionaries.filter((d) => samples.has(d.id)).map((d) => ({ id: d.id, sample: samples.get(d.id) }))
+}
+
+const isEpochMs = (value) => typeof value === 'number' && Number.isInteger(value) && value >= 1e12 && value < 1e13
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+const TIME_KEY = /(^|\.)(time|millisecondsSinceEpoch)$/i
+
+/** The sample's own event time: the first epoch-milliseconds value under a `time` key, searched breadth first. */
+function sampleTime(sample) {
+  const queue = [sample]
+  while (queue.length > 0) {
+    const object = queue.shift()
+    for (const [key, value] of Object.entries(object)) {
+      if (TIME_KEY.test(key) && isEpochMs(value)) return value
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) queue.push(value)
+    }
+  }
+  return undefined
+}
+
+/** A copy of `value` with every epoch time moved by `delta`, ISO times rewritten, pids redrawn and `event.type` maybe squeezed. */
+function vary(w, value, delta, key) {
+  if (Array.isArray(value)) return value.map((item) => vary(w, item, delta, key))
+  if (value !== null && typeof value === 'object') {
+    const copy = {}
+    for (const [k, v] of Object.entries(value)) copy[k] = vary(w, v, delta, k)
+    return copy
+  }
+  // Now and then the agent reports the impossible creation time seen in the wild (2^64 -
+  // a few): the engine must report it as a field issue, not crash or guess.
+  if (isEpochMs(value) && /creationTime$/.test(key ?? '') && w.r.chance(0.03)) return '18446732429235951616'
+  if (isEpochMs(value)) return value + delta
+  if (typeof value === 'string' && ISO_TIME.test(value)) return new Date(Date.parse(value) + delta).toISOString()
+  if (typeof value === 'number' && Number.isInteger(value) && /(^|\.)pid$/.test(key ?? '')) return w.pid()
+  if (key === 'event.type' && typeof value === 'string' && /\s/.test(value) && w.r.chance(0.3)) return value.replace(/\s+/g, '')
+  return value
+}
+
+/** A kind of event: the sample, at the stream's next time. */
+function fromSample(sample) {
+  const own = sampleTime(sample)
+  return (w) => {
+    const time = w.tick()
+    return vary(w, sample, own === undefined ? 0 : time - own, undefined)
   }
 }
 
-const interactiveUser = (w) => (w.r.chance(0.85) ? w.user() : w.r.pick(SYSTEM_USERS))
+// ---- Real-format Cloud Funnel events ---------------------------------------------------
+//
+// cloud-funnel-real-format.ndjson: events of every type of SentinelOne's catalogue, in
+// both spellings, from Windows, Linux and macOS endpoints, written from the key
+// catalogue with made-up values (examples/README.md). They are spread through the
+// stream as they are.
 
-const cloudFunnel = {
-  IPConnect(w) {
-    const time = w.tick()
-    const event = cfBase(w, { category: 'ip', metaName: 'TCPV4', type: 'IPConnect', program: w.r.pick(PROGRAMS), user: interactiveUser(w), time })
-    const v6 = w.r.chance(0.25)
-    const outgoing = w.r.chance(0.8)
-    const local = v6 ? w.ipv6Private() : w.ipv4Private()
-    const remote = v6 ? w.ipv6Public() : w.r.chance(0.6) ? w.ipv4Public() : w.ipv4Private()
-    Object.assign(event, {
-      'src.ip.address': outgoing ? local : remote,
-      'src.port.number': w.ephemeralPort(),
-      'dst.ip.address': outgoing ? remote : local,
-      'dst.port.number': w.servicePort(),
-      'event.network.direction': outgoing ? 'OUTGOING' : 'INCOMING',
-      'event.network.connectionStatus': w.r.chance(0.9) ? 'SUCCESS' : 'FAILURE',
-      'event.network.protocolName': w.r.chance(0.85) ? 'tcp' : 'udp',
-    })
-    return event
-  },
-  FileCreation(w) {
-    const time = w.tick()
-    const u = w.user()
-    const event = cfBase(w, { category: 'file', metaName: 'FILECREATION', type: 'FileCreation', program: w.r.pick(PROGRAMS), user: u, time })
-    Object.assign(event, {
-      'tgt.file.path': w.filePath(u),
-      'tgt.file.size': w.r.int(0, 80_000_000),
-      // Now and then the agent reports the impossible creation time seen in the wild
-      // (2^64 - a few): the engine must report it as a field issue, not crash or guess.
-      'tgt.file.creationTime': w.r.chance(0.03) ? '18446732429235951616' : time - w.r.int(0, 20),
-    })
-    return event
-  },
-  DNS(w) {
-    const time = w.tick()
-    const request = w.r.pick(DOMAINS)
-    const resolved = !request.endsWith('.duckdns.org') || w.r.chance(0.3)
-    const program = w.r.chance(0.5) ? PROGRAMS.find((p) => p.exe === 'svchost.exe') : w.r.pick(PROGRAMS)
-    const event = cfBase(w, { category: 'dns', metaName: 'DNS', type: resolved ? 'DNSResolved' : 'DNSUnresolved', program, user: interactiveUser(w), time })
-    event['event.dns.request'] = request
-    return event
-  },
-  RegistryValueCreate(w) {
-    const time = w.tick()
-    const event = cfBase(w, { category: 'registry', metaName: 'REGVALUECREATE', type: 'RegistryValueCreate', program: w.r.pick(PROGRAMS), user: interactiveUser(w), time })
-    Object.assign(event, { 'registry.keyPath': w.r.pick(REG_KEYS), 'registry.valueType': w.r.pick(REG_TYPES) })
-    return event
-  },
-  TaskDelete(w) {
-    const time = w.tick()
-    const event = cfBase(w, { category: 'scheduled_task', metaName: 'SCHEDTASKDELETE', type: 'TaskDelete', program: PROGRAMS.find((p) => p.exe === 'schtasks.exe'), user: interactiveUser(w), time })
-    const name = w.r.pick(TASKS)
-    Object.assign(event, { 'task.name': name, 'task.path': `\\${w.r.chance(0.5) ? 'Microsoft\\Windows\\' : ''}${name}` })
-    return event
-  },
-  Login(w) {
-    const time = w.tick()
-    const event = cfBase(w, { category: 'logins', metaName: 'WINLOGONATTEMPT', type: 'Login', program: LSASS, user: SYSTEM_USERS[0], time })
-    event['src.process.parent.name'] = WININIT.exe
-    const target = w.user()
-    Object.assign(event, {
-      'event.login.type': w.r.pick(LOGIN_TYPES),
-      'event.login.loginIsSuccessful': w.r.chance(0.8),
-      'event.login.userName': target.name,
-      'event.login.accountSid': target.sid,
-    })
-    return event
-  },
-  HTTP(w) {
-    const time = w.tick()
-    const method = w.r.chance(0.75) ? 'GET' : w.r.pick(['POST', 'PUT', 'DELETE'])
-    const event = cfBase(w, { category: 'url', metaName: 'HTTP', type: method, program: w.r.pick(PROGRAMS), user: interactiveUser(w), time })
-    Object.assign(event, { 'url.address': `${w.r.chance(0.7) ? 'https' : 'http'}://${w.r.pick(DOMAINS)}${w.r.pick(URL_PATHS)}`, 'event.url.action': method })
-    return event
-  },
+function realFormatLines() {
+  return readFileSync(new URL('./cloud-funnel-real-format.ndjson', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((line) => line !== '')
 }
 
 // ---- Events that no dictionary matches -------------------------------------------------
 
 const unmatched = {
-  /** Cloud Funnel file events the library has no dictionary for (rename, modify, delete). */
-  cloudFunnelOtherFileEvent(w) {
+  /**
+   * A Cloud Funnel type SentinelOne lists but that no public event confirms (the
+   * catalogue's last row): no dictionary, so never routed.
+   */
+  cloudFunnelUnconfirmedType(w) {
     const time = w.tick()
-    const u = w.user()
-    const [type, metaName] = w.r.pick([['FileRename', 'FILERENAME'], ['FileModification', 'FILEMODIFICATION'], ['FileDeletion', 'FILEDELETION']])
-    const event = cfBase(w, { category: 'file', metaName, type, program: w.r.pick(PROGRAMS), user: u, time })
-    event['tgt.file.path'] = w.filePath(u)
-    if (type === 'FileRename') event['tgt.file.oldPath'] = w.filePath(u)
-    if (type === 'FileModification') event['tgt.file.oldSha256'] = w.r.hex(64)
-    return event
+    const h = w.host()
+    return {
+      'event.time': time,
+      timestamp: new Date(time).toISOString(),
+      'event.type': w.r.pick(['Named Pipe Creation', 'Named Pipe Connection', 'Remote Process Termination', 'Pre Execution Detection', 'Windows Event Log Creation']),
+      'endpoint.name': h.name,
+      'endpoint.os': 'windows',
+      'endpoint.type': h.type,
+      'src.process.name': w.r.pick(PROGRAMS).exe,
+      'src.process.pid': w.pid(),
+    }
   },
-  /** An HTTP method the HTTP dictionary does not list. */
-  cloudFunnelHttpHead(w) {
+  /** An HTTP method that is not in SentinelOne's list. */
+  cloudFunnelHttpPatch(w) {
     const time = w.tick()
-    const event = cfBase(w, { category: 'url', metaName: 'HTTP', type: 'HEAD', program: w.r.pick(PROGRAMS), user: w.user(), time })
-    Object.assign(event, { 'url.address': `https://${w.r.pick(DOMAINS)}/`, 'event.url.action': 'HEAD' })
-    return event
+    const h = w.host()
+    return {
+      'event.time': time,
+      timestamp: new Date(time).toISOString(),
+      'event.category': 'url',
+      'meta.event.name': 'HTTP',
+      'event.type': 'PATCH',
+      'endpoint.name': h.name,
+      'endpoint.os': 'windows',
+      'url.address': `https://${w.r.pick(DOMAINS)}/api/v1/telemetry`,
+      'event.url.action': 'PATCH',
+    }
   },
   /** The Deep Visibility dialect with a top-level `event_type` and string times. */
   eventTypeDialect(w) {
@@ -445,27 +434,35 @@ const BROKEN_LINES = [
 
 // ---------------------------------------------------------------------------------------
 
+/** Weight of each dictionary's sample-made events against the generators' kinds. */
+const SAMPLE_WEIGHT = 4
+
 /**
- * The kinds of events, with relative weights. Every matched kind appears at least once
- * because the first events of the stream walk through the list in order.
+ * The kinds of events, with relative weights: the Deep Visibility generators, one kind
+ * per other dictionary of the library (from its sample), and events no dictionary
+ * matches. Every kind appears at least once because the first events of the stream walk
+ * through the list in order.
  */
-const KINDS = [
-  ['sentinelone/NetworkConnection', deepVisibility.tcpv4, 10],
-  ['sentinelone/ProcessCreation', deepVisibility.processCreation, 10],
-  ['sentinelone/FileCreation', deepVisibility.fileCreation, 8],
-  ['sentinelone/DNS', deepVisibility.dns, 8],
-  ['sentinelone-cloud-funnel/IPConnect', cloudFunnel.IPConnect, 12],
-  ['sentinelone-cloud-funnel/FileCreation', cloudFunnel.FileCreation, 8],
-  ['sentinelone-cloud-funnel/DNS', cloudFunnel.DNS, 10],
-  ['sentinelone-cloud-funnel/RegistryValueCreate', cloudFunnel.RegistryValueCreate, 5],
-  ['sentinelone-cloud-funnel/TaskDelete', cloudFunnel.TaskDelete, 3],
-  ['sentinelone-cloud-funnel/Login', cloudFunnel.Login, 6],
-  ['sentinelone-cloud-funnel/HTTP', cloudFunnel.HTTP, 8],
-  ['unmatched/cloud-funnel-file', unmatched.cloudFunnelOtherFileEvent, 2],
-  ['unmatched/cloud-funnel-http-head', unmatched.cloudFunnelHttpHead, 1],
-  ['unmatched/event-type-dialect', unmatched.eventTypeDialect, 1],
-  ['unmatched/wrapped-dialect', unmatched.wrappedDialect, 1],
-]
+function kinds() {
+  const generated = [
+    ['sentinelone/NetworkConnection', deepVisibility.tcpv4, 10],
+    ['sentinelone/ProcessCreation', deepVisibility.processCreation, 10],
+    ['sentinelone/FileCreation', deepVisibility.fileCreation, 8],
+    ['sentinelone/DNS', deepVisibility.dns, 8],
+  ]
+  const covered = new Set(generated.map(([id]) => id))
+  const fromLibrary = librarySamples()
+    .filter(({ id }) => !covered.has(id))
+    .map(({ id, sample }) => [id, fromSample(sample), SAMPLE_WEIGHT])
+  return [
+    ...generated,
+    ...fromLibrary,
+    ['unmatched/cloud-funnel-unconfirmed-type', unmatched.cloudFunnelUnconfirmedType, 2],
+    ['unmatched/cloud-funnel-http-patch', unmatched.cloudFunnelHttpPatch, 1],
+    ['unmatched/event-type-dialect', unmatched.eventTypeDialect, 1],
+    ['unmatched/wrapped-dialect', unmatched.wrappedDialect, 1],
+  ]
+}
 
 /**
  * Generates the example stream: `count` events as NDJSON (one per line, each line ending
@@ -474,6 +471,7 @@ const KINDS = [
  * @returns {string}
  */
 export function generateEvents({ seed = DEFAULT_SEED, count = DEFAULT_COUNT } = {}) {
+  const KINDS = kinds()
   if (!Number.isInteger(count) || count < KINDS.length) throw new RangeError(`count must be an integer >= ${KINDS.length}, got ${count}`)
   const w = createWorld(seed, count)
   const totalWeight = KINDS.reduce((sum, [, , weight]) => sum + weight, 0)
@@ -490,8 +488,8 @@ export function generateEvents({ seed = DEFAULT_SEED, count = DEFAULT_COUNT } = 
   const lines = []
   for (let i = 0; i < count; i++) lines.push(JSON.stringify(pickKind(i)[1](w)))
 
-  // Spread the broken lines (and one blank line) at random places after the first events.
-  const extras = [...BROKEN_LINES, '']
+  // Spread the real-format events, the broken lines and one blank line at random places after the first events.
+  const extras = [...realFormatLines(), ...BROKEN_LINES, '']
   for (const extra of extras) lines.splice(w.r.int(KINDS.length, lines.length), 0, extra)
   return lines.join('\n') + '\n'
 }
