@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { checkEcsCategorization, checkValue, ecsEventTypesFor, ocsfClass, ocsfObjectRequirements, ocsfRequirements, targetField, type TargetName } from '@mapdown/schemas'
+import { checkEcsCategorization, checkValue, createRecordValidator, ecsEventTypesFor, ocsfClass, ocsfObjectRequirements, ocsfRequirements, targetField, type RecordValidator, type TargetName } from '@mapdown/schemas'
 
 // One folder per case: `input.json`, a list of questions to the definitions, and
 // `expected.json`, the answers in order. A question is one of
@@ -10,12 +10,24 @@ import { checkEcsCategorization, checkValue, ecsEventTypesFor, ocsfClass, ocsfOb
 //   { "class": <name | uid | caption> }  { "requirements": <class>, "profiles"?: [...] }
 //   { "object": <name> }  (its requirements)  { "eventTypesFor": <category> }
 //   { "categorization": { "kind"?, "category"?, "type"? } }
+//   { "validate": "ecs" | "ocsf", "record": {...} }  (the record's problems against the generated JSON Schema)
 // `UPDATE_FIXTURES=1` rewrites the expectations: review the diff before committing.
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures')
 const update = process.env.UPDATE_FIXTURES === '1'
 
 type Question = Record<string, unknown>
+
+const validators = new Map<TargetName, RecordValidator>()
+
+function validatorOf(target: TargetName): RecordValidator {
+  let validator = validators.get(target)
+  if (!validator) {
+    validator = createRecordValidator(target)
+    validators.set(target, validator)
+  }
+  return validator
+}
 
 function answer(question: Question): unknown {
   if (typeof question.field === 'string') {
@@ -24,6 +36,7 @@ function answer(question: Question): unknown {
     if (!('value' in question)) return lookup
     return { lookup, problems: lookup.ok ? checkValue(lookup.field, question.value) : null }
   }
+  if (typeof question.validate === 'string') return validatorOf(question.validate as TargetName).validate(question.record)
   if ('requirements' in question) return ocsfRequirements(question.requirements as string | number, (question.profiles as string[] | undefined) ?? [])
   if ('class' in question) return ocsfClass(question.class as string | number) ?? null
   if ('object' in question) return ocsfObjectRequirements(String(question.object))

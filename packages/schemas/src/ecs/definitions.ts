@@ -6,13 +6,14 @@ import { IP_PATTERN } from '../patterns.js'
 // field by its flat name with its type, `normalize` (array), `allowed_values` (and, for
 // `event.category`, the `expected_event_types` of each category) and `expected_values`.
 
-interface EcsFlatField {
+export interface EcsFlatField {
   readonly flat_name: string
   readonly type: string
   readonly normalize?: readonly string[]
   readonly object_type?: string
   readonly allowed_values?: readonly { readonly name: string; readonly expected_event_types?: readonly string[] }[]
   readonly expected_values?: readonly string[]
+  readonly required?: boolean
 }
 
 const flat = EcsFlat as unknown as Readonly<Record<string, EcsFlatField>>
@@ -20,8 +21,8 @@ const flat = EcsFlat as unknown as Readonly<Record<string, EcsFlatField>>
 /** The ECS version the definitions come from (`@elastic/ecs`'s `EcsVersion`). */
 export const ECS_VERSION: string = EcsVersion
 
-/** ECS field types whose value is a JSON object with keys of the user's choosing. */
-const FREE_FORM_TYPES: ReadonlySet<string> = new Set(['object', 'flattened'])
+/** ECS field types whose value is a JSON object (or a list of them, `nested`). */
+const OBJECT_TYPES: ReadonlySet<string> = new Set(['object', 'flattened', 'nested'])
 
 const JSON_TYPES: Readonly<Record<string, JsonType>> = {
   keyword: 'string',
@@ -50,16 +51,17 @@ const JSON_TYPES: Readonly<Record<string, JsonType>> = {
 /** ECS's `date` as mapdown writes it: an ISO 8601 date-time (Elasticsearch's default `strict_date_optional_time`). */
 export const ECS_DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}(?:[Tt ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?(?:[Zz]|[+-]\\d{2}:?\\d{2})?)?$'
 
-function toField(path: string, entry: EcsFlatField, freeForm: boolean): TargetField {
+function toField(path: string, entry: EcsFlatField, through: readonly string[], freeForm: boolean): TargetField {
   const allowed: AllowedValue[] | undefined = entry.allowed_values?.map((value) => ({ value: value.name, caption: value.name }))
   const pattern = entry.type === 'ip' ? IP_PATTERN : entry.type === 'date' ? ECS_DATE_PATTERN : undefined
   return {
     target: 'ecs',
     path,
     type: entry.type,
-    jsonType: JSON_TYPES[entry.type] ?? 'any',
+    // Below an open container without a declared value type, a key holds anything.
+    jsonType: freeForm && entry.type === 'flattened' ? 'any' : JSON_TYPES[entry.type] ?? 'any',
     array: entry.normalize?.includes('array') ?? false,
-    through: [],
+    through,
     ...(allowed ? { allowed } : {}),
     ...(entry.expected_values ? { expected: entry.expected_values } : {}),
     ...(pattern ? { pattern } : {}),
@@ -69,22 +71,28 @@ function toField(path: string, entry: EcsFlatField, freeForm: boolean): TargetFi
 
 /**
  * The ECS field at a flat path (`source.ip`, `process.parent.pid`, `event.category`), or why
- * there is none. Below an `object`/`flattened` field (`labels.env`) any key is accepted, typed by
- * the container's `object_type` (keyword for `labels`).
+ * there is none. Below an `object`/`flattened`/`nested` field that ECS leaves open (no fields
+ * defined under it: `labels`, `container.labels`, `*.entity.raw`) any key is accepted, typed by
+ * the container's `object_type` (keyword for `labels`). A path below an array of objects
+ * (`dns.answers.name`, `threat.enrichments.indicator.type`) lists that array in `through`.
  */
 export function ecsField(path: string): FieldLookup {
-  const entry = Object.hasOwn(flat, path) ? flat[path] : undefined
-  if (entry) return { ok: true, field: toField(path, entry, false) }
   const segments = path.split('.')
+  const through = arraysAbove(segments)
+  const entry = Object.hasOwn(flat, path) ? flat[path] : undefined
+  if (entry) return { ok: true, field: toField(path, entry, through, false) }
   for (let length = segments.length - 1; length > 0; length--) {
     const prefix = segments.slice(0, length).join('.')
     const container = Object.hasOwn(flat, prefix) ? flat[prefix] : undefined
     if (!container) continue
-    if (FREE_FORM_TYPES.has(container.type)) {
-      const type = container.object_type ?? 'keyword'
-      return { ok: true, field: toField(path, { flat_name: path, type }, true) }
+    if (OBJECT_TYPES.has(container.type) && childNames(prefix).length === 0) {
+      const type = container.object_type ?? 'flattened'
+      return { ok: true, field: toField(path, { flat_name: path, type }, arraysAbove(segments.slice(0, length)), true) }
     }
-    return unknown(path, prefix, segments[length] ?? '', `\`${prefix}\` is a leaf of type \`${container.type}\`, it has no \`${segments[length] ?? ''}\``)
+    if (!OBJECT_TYPES.has(container.type)) {
+      return unknown(path, prefix, segments[length] ?? '', `\`${prefix}\` is a leaf of type \`${container.type}\`, it has no \`${segments[length] ?? ''}\``)
+    }
+    break
   }
   // The longest prefix that some field starts with, to say where the path went wrong.
   let known = ''
@@ -97,6 +105,22 @@ export function ecsField(path: string): FieldLookup {
   }
   const segment = segments[known === '' ? 0 : known.split('.').length] ?? ''
   return unknown(path, known, segment, known === '' ? `no ECS field set \`${segment}\`` : `no ECS field \`${segment}\` under \`${known}\``)
+}
+
+/** Whether an ECS field holds a list of objects (`nested`, or an `object` normalised to an array: `dns.answers`). */
+export function isEcsObjectArray(entry: { readonly type: string; readonly normalize?: readonly string[] }): boolean {
+  return entry.type === 'nested' || (entry.type === 'object' && (entry.normalize?.includes('array') ?? false))
+}
+
+/** The proper prefixes of a path that are arrays of objects. */
+function arraysAbove(segments: readonly string[]): string[] {
+  const result: string[] = []
+  for (let length = 1; length < segments.length; length++) {
+    const prefix = segments.slice(0, length).join('.')
+    const entry = Object.hasOwn(flat, prefix) ? flat[prefix] : undefined
+    if (entry && isEcsObjectArray(entry)) result.push(prefix)
+  }
+  return result
 }
 
 function unknown(path: string, known: string, segment: string, reason: string): FieldLookup {
@@ -115,9 +139,14 @@ function childNames(prefix: string): string[] {
   return [...names].sort()
 }
 
-/** Every ECS field, by flat name (leaves and free-form containers). */
+/** Every ECS field, by flat name (leaves and containers), sorted. */
 export function ecsFieldNames(): readonly string[] {
   return Object.keys(flat).sort()
+}
+
+/** The raw `EcsFlat` entry of a field, for the JSON Schema generator. */
+export function ecsFlatEntry(name: string): EcsFlatField | undefined {
+  return Object.hasOwn(flat, name) ? flat[name] : undefined
 }
 
 /** The `event.type`s ECS expects with one `event.category` (`network` → access, allowed, connection, ...), or undefined for an unknown category. */

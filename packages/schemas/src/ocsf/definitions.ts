@@ -118,6 +118,11 @@ export function ocsfField(classRef: string | number, path: string): FieldLookup 
   throw new Error('unreachable: a path has at least one segment')
 }
 
+/** What one attribute says as a field (for the JSON Schema generator, which walks objects itself). */
+export function ocsfAttributeField(path: string, attribute: OcsfAttribute): TargetField {
+  return toField(path, attribute, [], [])
+}
+
 function toField(path: string, attribute: OcsfAttribute, parent: readonly string[], through: readonly string[]): TargetField {
   const base = baseType(attribute.type)
   const allowed = attribute.enum ? enumValues(attribute.enum) : undefined
