@@ -10,7 +10,9 @@ export type { DeadLetter, DeadLetterReason, PlanOptions, PlannedOutput, RecordSo
 export {
   DICTIONARY_HEADER,
   REASON_HEADER,
+  RECORDS_HEADER,
   SOURCE_LINE_HEADER,
+  SOURCE_LINES_HEADER,
   SOURCE_SEQ_HEADER,
   SOURCE_STREAM_HEADER,
   SOURCE_SUBJECT_HEADER,

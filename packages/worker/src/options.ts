@@ -12,6 +12,14 @@ export interface WorkerOptions {
   dlqSubject: string
   /** Messages pulled per request, and the most messages processed at once. */
   batch: number
+  /**
+   * Most outputs waiting for their PubAck at once, over all messages in progress: a
+   * message starts only while fewer are outstanding (a message with more outputs than
+   * this still starts when nothing else is in flight).
+   */
+  publishWindow: number
+  /** Mapped records per output message (NDJSON); 1 publishes each record alone. */
+  outBatch: number
   /** Ack wait of a consumer the worker creates (ms). */
   ackWaitMs: number
   /** Processing attempts per message; the delivery after the last attempt dead-letters it. */

@@ -1,10 +1,13 @@
 import { NdjsonSplitter, type Engine, type FieldIssue, type RejectReason } from '@mapdown/engine'
 import { RESERVED_KEY } from '@mapdown/ir'
 import { boundedJson, type DeadLetterPayload, type TruncatedPayload } from './bounded-payload.js'
+import { lineBytes } from './line-bytes.js'
 import {
   DICTIONARY_HEADER,
   REASON_HEADER,
+  RECORDS_HEADER,
   SOURCE_LINE_HEADER,
+  SOURCE_LINES_HEADER,
   SOURCE_SEQ_HEADER,
   SOURCE_STREAM_HEADER,
   SOURCE_SUBJECT_HEADER,
@@ -37,11 +40,20 @@ export interface PlanOptions {
    * Unbounded when undefined.
    */
   maxPayloadBytes?: number | undefined
+  /**
+   * Mapped records per output message, default 1. Above 1, the mapped records of one
+   * input message are published as NDJSON messages of up to this many records each
+   * (fewer when `maxPayloadBytes` would be exceeded), in line order. Dead letters are
+   * always one per event.
+   */
+  outBatch?: number
 }
 
-/** One message to publish: the mapped record or the dead letter of one event. */
+/** One message to publish: the mapped record(s) or the dead letter of one event. */
 export interface PlannedOutput {
   kind: 'mapped' | 'dead-letter'
+  /** Mapped records in the payload: 1, or up to `outBatch` (NDJSON); 0 for a dead letter. */
+  records: number
   subject: string
   /** The `Nats-Msg-Id` (see outputMessageId). */
   msgId: string
@@ -86,13 +98,15 @@ export interface RecordSource {
 }
 
 /**
- * Maps one input message into the outputs to publish, one per event, in line order.
- * Pure apart from the engine's counters: the same message always gives the same plan,
+ * Maps one input message into the outputs to publish: one per event in line order, or,
+ * with `outBatch` above 1, a dead letter per rejected event and the mapped records in
+ * batches (each batch after the dead letters of the lines it spans). Pure apart from the engine's counters: the same message always gives the same plan,
  * with the same message ids, so a redelivery republishes identical outputs.
  */
 export function planMessage(message: SourceMessage, engine: Pick<Engine, 'mapFramedLine'>, options: PlanOptions): PlannedOutput[] {
   const splitter = new NdjsonSplitter(options.maxLineBytes === undefined ? {} : { maxLineBytes: options.maxLineBytes })
-  const lines = [...splitter.push(message.data), ...splitter.end()]
+  const lines = splitter.push(message.data)
+  lines.push(...splitter.end())
   if (lines.length === 0) {
     return [deadLetter(message, options, WHOLE_MESSAGE, {
       reason: 'empty_message',
@@ -101,41 +115,117 @@ export function planMessage(message: SourceMessage, engine: Pick<Engine, 'mapFra
     })]
   }
 
-  return lines.map((line): PlannedOutput => {
+  const outputs: PlannedOutput[] = []
+  const batch = new RecordBatch(message, options)
+  const sourcePrefix = `,"source":{"stream":${JSON.stringify(message.stream)},"seq":${message.seq},"line":`
+  for (const line of lines) {
     // The engine rejects and counts framing errors too, with the same code as everywhere.
     const result = engine.mapFramedLine(line)
     if ('error' in line) {
-      // The splitter keeps only the head of a line that is too long; the original bytes
-      // go into the dead letter instead so that the event can still be recovered.
-      return deadLetter(message, options, line.lineNo, {
+      // The splitter keeps only the head of a line that is too long, and replaces invalid
+      // UTF-8: the dead letter holds the line's original bytes instead, so that the event
+      // can still be recovered (and only this event: its neighbours are mapped).
+      outputs.push(deadLetter(message, options, line.lineNo, {
         reason: result.ok ? line.error : result.reason,
         message: line.message,
-        original: { bytes: message.data },
-      })
+        original: { bytes: lineBytes(message.data, line.lineNo) },
+      }))
+      continue
     }
     if (!result.ok) {
-      return deadLetter(message, options, line.lineNo, {
+      outputs.push(deadLetter(message, options, line.lineNo, {
         reason: result.reason,
         message: result.message,
         ...(result.dictionary === undefined ? {} : { dictionary: result.dictionary }),
         ...(result.issues === undefined ? {} : { issues: result.issues }),
         original: { text: line.text },
+      }))
+      continue
+    }
+    const payload = withSource(result.record, sourcePrefix, message, line.lineNo)
+    if (batch.size === 1) {
+      outputs.push({
+        kind: 'mapped',
+        records: 1,
+        subject: options.outSubject,
+        msgId: outputMessageId(message.stream, message.seq, line.lineNo, 'mapped'),
+        headers: { ...sourceHeaders(message, line.lineNo), [DICTIONARY_HEADER]: result.dictionary },
+        payload,
       })
+    } else {
+      batch.add(payload, line.lineNo, outputs)
     }
-    const source: RecordSource = { stream: message.stream, seq: message.seq, line: line.lineNo }
-    const record: Record<string, unknown> = { ...result.record }
-    // Re-set the reserved key so that it stays the last one, now with the source.
-    const meta = record[RESERVED_KEY] as Record<string, unknown>
-    delete record[RESERVED_KEY]
-    record[RESERVED_KEY] = { ...meta, source }
-    return {
+  }
+  batch.flush(outputs)
+  return outputs
+}
+
+/**
+ * The record's JSON with the input's position added to the reserved key, which the
+ * engine always writes last (`{..., "@mapdown": {...}}`): spliced into the text, which
+ * is what copying the record and setting the key again would serialise, without the copy.
+ */
+function withSource(record: Record<string, unknown>, sourcePrefix: string, message: SourceMessage, line: number): string {
+  const json = JSON.stringify(record)
+  if (json.endsWith('}}') && Object.keys(record).at(-1) === RESERVED_KEY) {
+    return `${json.slice(0, -2)}${sourcePrefix}${line}}}}`
+  }
+  const copy: Record<string, unknown> = { ...record }
+  const meta = copy[RESERVED_KEY] as Record<string, unknown>
+  delete copy[RESERVED_KEY]
+  copy[RESERVED_KEY] = { ...meta, source: { stream: message.stream, seq: message.seq, line } satisfies RecordSource }
+  return JSON.stringify(copy)
+}
+
+/**
+ * Gathers mapped records into NDJSON outputs of at most `outBatch` records and at most
+ * `maxPayloadBytes` (headers included). Its id names the lines it covers, so that a
+ * redelivery (same message, same options) republishes the same outputs under the same ids.
+ */
+class RecordBatch {
+  readonly size: number
+  private payloads: string[] = []
+  private bytes = 0
+  private first = 0
+  private last = 0
+  private readonly limit: number
+
+  constructor(
+    private readonly message: SourceMessage,
+    private readonly options: PlanOptions,
+  ) {
+    this.size = Math.max(1, options.outBatch ?? 1)
+    // Headers of a batch: the source headers and the two about the lines, at their longest.
+    const headers = { ...sourceHeaders(message, Number.MAX_SAFE_INTEGER), [SOURCE_LINES_HEADER]: `${Number.MAX_SAFE_INTEGER}-${Number.MAX_SAFE_INTEGER}`, [RECORDS_HEADER]: String(this.size) }
+    const msgId = `${outputMessageId(message.stream, message.seq, Number.MAX_SAFE_INTEGER, 'mapped')}-${Number.MAX_SAFE_INTEGER}`
+    this.limit = options.maxPayloadBytes === undefined ? Infinity : options.maxPayloadBytes - headerBytes(headers, msgId)
+  }
+
+  add(payload: string, line: number, outputs: PlannedOutput[]): void {
+    // A record is as long as its UTF-8 (+ its newline); string length is a lower bound.
+    const bytes = (this.limit === Infinity ? payload.length : Buffer.byteLength(payload)) + 1
+    if (this.payloads.length > 0 && this.bytes + bytes > this.limit) this.flush(outputs)
+    if (this.payloads.length === 0) this.first = line
+    this.payloads.push(payload)
+    this.bytes += bytes
+    this.last = line
+    if (this.payloads.length === this.size) this.flush(outputs)
+  }
+
+  flush(outputs: PlannedOutput[]): void {
+    if (this.payloads.length === 0) return
+    const { message } = this
+    outputs.push({
       kind: 'mapped',
-      subject: options.outSubject,
-      msgId: outputMessageId(message.stream, message.seq, line.lineNo, 'mapped'),
-      headers: { ...sourceHeaders(message, line.lineNo), [DICTIONARY_HEADER]: result.dictionary },
-      payload: JSON.stringify(record),
-    }
-  })
+      records: this.payloads.length,
+      subject: this.options.outSubject,
+      msgId: `${outputMessageId(message.stream, message.seq, this.first, 'mapped')}-${this.last}`,
+      headers: { ...sourceHeaders(message, this.first), [SOURCE_LINES_HEADER]: `${this.first}-${this.last}`, [RECORDS_HEADER]: String(this.payloads.length) },
+      payload: this.payloads.join('\n') + '\n',
+    })
+    this.payloads = []
+    this.bytes = 0
+  }
 }
 
 /**
@@ -178,7 +268,7 @@ function deadLetter(message: SourceMessage, options: PlanOptions, line: number, 
   if (limit !== undefined && details.issues !== undefined && Buffer.byteLength(payload) > limit) {
     payload = render(undefined, details.issues.length)
   }
-  return { kind: 'dead-letter', subject: options.dlqSubject, msgId, headers, payload }
+  return { kind: 'dead-letter', records: 0, subject: options.dlqSubject, msgId, headers, payload }
 }
 
 function headerBytes(headers: Record<string, string>, msgId: string): number {

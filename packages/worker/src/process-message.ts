@@ -1,19 +1,15 @@
-import type { JetStreamClient, JsMsg, PubAck } from '@nats-io/jetstream'
-import { headers as natsHeaders } from '@nats-io/transport-node'
+import type { JsMsg } from '@nats-io/jetstream'
 import type { Engine } from '@mapdown/engine'
 import { planMaxDeliveries, planMessage, type PlanOptions, type PlannedOutput, type SourceMessage } from './plan.js'
-import type { DisconnectSignal } from './disconnect-signal.js'
+import type { Publisher } from './publisher.js'
 import type { WorkerCounters } from './stats.js'
 
 export interface ProcessContext {
-  js: JetStreamClient
+  publisher: Pick<Publisher, 'publish'>
   engine: Pick<Engine, 'mapFramedLine'>
   plan: PlanOptions
   /** The delivery on which a message is dead-lettered instead of processed. */
   deadLetterDelivery: number
-  publishTimeoutMs: number
-  /** Fails publishes still waiting for their PubAck when the connection drops. */
-  disconnect: DisconnectSignal
   counters: WorkerCounters
   /** Called when processing fails; the message is then handed back for redelivery. */
   onFailure: (seq: number, error: unknown) => void
@@ -24,8 +20,11 @@ export interface ProcessContext {
  * and only then acknowledge. When anything fails the message is nak'ed (with a
  * backoff) and comes back, here or on another worker. When it has come back too
  * often it is dead-lettered without being mapped again, and terminated.
+ *
+ * Returns the number of outputs published; `done` is called once the message is
+ * settled (acked, nak'ed or terminated), never before this returns.
  */
-export async function processMessage(msg: JsMsg, context: ProcessContext): Promise<void> {
+export function processMessage(msg: JsMsg, context: ProcessContext, done: () => void): number {
   const { counters } = context
   const deliveryCount = msg.info.deliveryCount
   counters.messages++
@@ -44,50 +43,49 @@ export async function processMessage(msg: JsMsg, context: ProcessContext): Promi
     outputs = givingUp ? [planMaxDeliveries(source, deliveryCount - 1, context.plan)] : planMessage(source, context.engine, context.plan)
   } catch (error) {
     // The engine never throws by contract; if it does, retry like any other failure.
-    return handBack(msg, context, error)
+    handBack(msg, context, error)
+    queueMicrotask(done)
+    return 0
   }
 
-  const settled = await Promise.allSettled(outputs.map((output) => publish(context, output)))
-  const failure = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected')
-  settled.forEach((result, index) => {
-    if (result.status === 'rejected') {
-      counters.publishFailures++
-      return
-    }
-    const output = outputs[index]!
-    if (result.value.duplicate) counters.duplicates++
-    if (output.kind === 'mapped') counters.published++
-    else counters.dlq++
-  })
-  if (failure !== undefined) return handBack(msg, context, failure.reason)
+  let waiting = outputs.length
+  let failure: Error | undefined
+  for (const output of outputs) {
+    context.publisher.publish(output.subject, output.payload, output.headers, output.msgId, (error, ack) => {
+      if (error !== undefined) {
+        counters.publishFailures++
+        failure ??= error
+      } else {
+        if (ack!.duplicate) counters.duplicates++
+        if (output.kind === 'mapped') counters.published += output.records
+        else counters.dlq++
+      }
+      if (--waiting === 0) {
+        settle(msg, context, givingUp, failure)
+        done()
+      }
+    })
+  }
+  return outputs.length
+}
 
+/** Every output has its answer: ack (or term) when all were stored, hand back otherwise. */
+function settle(msg: JsMsg, context: ProcessContext, givingUp: boolean, failure: Error | undefined): void {
+  if (failure !== undefined) return handBack(msg, context, failure)
   try {
     if (givingUp) {
       // Its dead letter is stored: make sure the server never delivers it again.
       msg.term()
-      counters.termed++
+      context.counters.termed++
     } else {
       msg.ack()
-      counters.acked++
+      context.counters.acked++
     }
   } catch (error) {
     // Only a closed connection refuses an ack; the message then comes back after the
     // ack wait and its outputs are republished with the same ids (a duplicate).
     context.onFailure(msg.seq, error)
   }
-}
-
-function publish(context: ProcessContext, output: PlannedOutput): Promise<PubAck> {
-  const headers = natsHeaders()
-  for (const [key, value] of Object.entries(output.headers)) headers.set(key, value)
-  const published = context.js.publish(output.subject, output.payload, {
-    msgID: output.msgId,
-    headers,
-    timeout: context.publishTimeoutMs,
-  })
-  // The loser of the race still settles later; its outcome no longer matters.
-  published.catch(() => {})
-  return Promise.race([published, context.disconnect.next()])
 }
 
 function handBack(msg: JsMsg, context: ProcessContext, error: unknown): void {

@@ -9,7 +9,8 @@ import { processMessage, type ProcessContext } from './process-message.js'
 import { DisconnectSignal } from './disconnect-signal.js'
 import { prepareWorker } from './setup.js'
 import { Slots } from './slots.js'
-import { consumeLoop } from './consume-loop.js'
+import { Dispatcher } from './dispatcher.js'
+import { Publisher } from './publisher.js'
 import { emptyCounters, StatsReporter, type WorkerCounters } from './stats.js'
 
 export interface RunningWorker {
@@ -63,7 +64,13 @@ export async function startWorker(options: WorkerOptions, engine: Pick<Engine, '
 async function consumeWith(nc: NatsConnection, options: WorkerOptions, engine: Pick<Engine, 'mapFramedLine' | 'stats'>, log: LogWrite): Promise<RunningWorker> {
   let connected = true
   const disconnect = new DisconnectSignal()
-  const plan: PlanOptions = { outSubject: options.outSubject, dlqSubject: options.dlqSubject, workerName: options.name, maxPayloadBytes: nc.info?.max_payload }
+  const plan: PlanOptions = {
+    outSubject: options.outSubject,
+    dlqSubject: options.dlqSubject,
+    workerName: options.name,
+    maxPayloadBytes: nc.info?.max_payload,
+    outBatch: options.outBatch,
+  }
   void (async () => {
     for await (const status of nc.status()) {
       if (status.type === 'disconnect') {
@@ -87,38 +94,20 @@ async function consumeWith(nc: NatsConnection, options: WorkerOptions, engine: P
   const setup = await prepareWorker(jsm, options)
   const js = jetstream(nc)
   const consumer = await js.consumers.get(options.stream, options.consumer)
-  const messages = await consumer.consume({ max_messages: options.batch, expires: PULL_EXPIRES_MS })
-  log({
-    type: 'started',
-    servers: options.servers,
-    stream: options.stream,
-    consumer: options.consumer,
-    consumerCreated: setup.created,
-    ackWaitMs: millis(setup.consumer.config.ack_wait ?? 0),
-    deadLetterDelivery: setup.deadLetterDelivery,
-    batch: options.batch,
-    maxPayloadBytes: plan.maxPayloadBytes,
-    outSubject: options.outSubject,
-    dlqSubject: options.dlqSubject,
-  })
-  void watchConsumerStatus(messages, log)
 
   const counters = emptyCounters()
   const slots = new Slots(options.batch)
+  const publisher = new Publisher(nc, { timeoutMs: options.publishTimeoutMs, disconnect })
   const reporter = new StatsReporter(options.name)
   const statsLine = () => reporter.line(counters, engine.stats(), { inFlight: slots.inUse, connected })
-  const timer = options.statsIntervalMs > 0 ? setInterval(() => log({ ...statsLine() }), options.statsIntervalMs) : undefined
-  timer?.unref()
 
   let lastFailureLog = 0
   let failuresSinceLog = 0
   const context: ProcessContext = {
-    js,
+    publisher,
     engine,
     plan,
     deadLetterDelivery: setup.deadLetterDelivery,
-    publishTimeoutMs: options.publishTimeoutMs,
-    disconnect,
     counters,
     onFailure: (seq, error) => {
       // A server restart fails hundreds of messages at once: log at most once a second.
@@ -131,21 +120,52 @@ async function consumeWith(nc: NatsConnection, options: WorkerOptions, engine: P
     },
   }
 
-  // The loop ends when the consumer has been closed and the messages already fetched
-  // have been handed out: those not started by then are set aside, handed back at the end.
+  // Messages are handed over as the client parses them (a callback, not an iterator), so
+  // that the outputs of all the messages of one read go out in one write. Once the consumer
+  // is closed, those not started are set aside and handed back at the end.
   let draining = false
   const setAside: JsMsg[] = []
-  const loop = consumeLoop(messages, {
+  const dispatcher = new Dispatcher<JsMsg>({
     slots,
-    process: (msg) => processMessage(msg, context),
+    process: (msg, done) => void processMessage(msg, context, done),
+    mayStart: () => publisher.inFlight < options.publishWindow,
     draining: () => draining,
     setAside: (msg) => setAside.push(msg),
+  })
+  const messages = await consumer.consume({ max_messages: options.batch, expires: PULL_EXPIRES_MS, callback: (msg) => dispatcher.push(msg) })
+  log({
+    type: 'started',
+    servers: options.servers,
+    stream: options.stream,
+    consumer: options.consumer,
+    consumerCreated: setup.created,
+    ackWaitMs: millis(setup.consumer.config.ack_wait ?? 0),
+    deadLetterDelivery: setup.deadLetterDelivery,
+    batch: options.batch,
+    outBatch: options.outBatch,
+    publishWindow: options.publishWindow,
+    maxPayloadBytes: plan.maxPayloadBytes,
+    outSubject: options.outSubject,
+    dlqSubject: options.dlqSubject,
+  })
+  void watchConsumerStatus(messages, log)
+  const timer = options.statsIntervalMs > 0 ? setInterval(() => log({ ...statsLine() }), options.statsIntervalMs) : undefined
+  timer?.unref()
+
+  // Ends when the consumer has been closed (rejects when it failed) and nothing is in progress.
+  const loop = messages.closed().then(async (error) => {
+    if (error instanceof Error) {
+      await dispatcher.idle()
+      throw error
+    }
+    await dispatcher.idle()
   })
 
   let stopping: Promise<WorkerCounters> | undefined
   const finish = async (reason: string, error?: unknown): Promise<WorkerCounters> => {
     if (timer !== undefined) clearInterval(timer)
-    await slots.idle()
+    await dispatcher.idle()
+    publisher.close()
     log({ ...statsLine(), final: true, reason, ...(error === undefined ? {} : { error: (error as Error).message }) })
     const drained = nc.drain().then(() => true, () => false)
     const timedOut = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), DRAIN_TIMEOUT_MS).unref())
@@ -170,6 +190,7 @@ async function consumeWith(nc: NatsConnection, options: WorkerOptions, engine: P
       stopping ??= (async () => {
         log({ type: 'stopping', reason, inFlight: slots.inUse })
         draining = true
+        dispatcher.setAsideWaiting()
         await stopPulling(messages)
         await loop.catch(() => {})
         for (const msg of setAside.splice(0)) handBack(msg, counters)
@@ -201,7 +222,7 @@ function handBack(msg: JsMsg, counters: WorkerCounters): void {
  * the subscription at once, so messages the server sent for a pull still outstanding
  * are dropped by the client and come back only after the ack wait. Draining the
  * consumer's subscription (unsubscribe, then deliver everything the server sent before
- * it saw that) hands them to the loop, which hands them back now; the client ends the
+ * it saw that) hands them to the dispatcher, which sets them aside to be handed back now; the client ends the
  * iterator when the drain completes.
  */
 async function stopPulling(messages: ConsumerMessages): Promise<void> {

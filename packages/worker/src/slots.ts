@@ -14,6 +14,13 @@ export class Slots {
     return this.used
   }
 
+  /** Takes a slot if one is free, without waiting. */
+  tryAcquire(): boolean {
+    if (this.used >= this.size) return false
+    this.used++
+    return true
+  }
+
   async acquire(): Promise<void> {
     if (this.used < this.size) {
       this.used++

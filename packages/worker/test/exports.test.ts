@@ -6,6 +6,8 @@ describe('@mapdown/worker', () => {
     expect(Object.keys(worker).sort()).toEqual([
       'DICTIONARY_HEADER',
       'REASON_HEADER',
+      'RECORDS_HEADER',
+      'SOURCE_LINES_HEADER',
       'SOURCE_LINE_HEADER',
       'SOURCE_SEQ_HEADER',
       'SOURCE_STREAM_HEADER',

@@ -10,7 +10,7 @@ import { AckPolicy } from '@nats-io/jetstream'
 import { nanos } from '@nats-io/transport-node'
 import { eventPayloads } from './events.js'
 import { natsAvailability, startNatsServer, type NatsServer } from './helpers/nats-server.js'
-import { Scenario, type Coverage, type WorkerProcess } from './helpers/scenario.js'
+import { cover, Scenario, type Coverage, type WorkerProcess } from './helpers/scenario.js'
 
 // The scenarios take seconds; the margin is for CI machines loaded by other test files.
 const SCENARIO_TIMEOUT_MS = 120_000
@@ -95,10 +95,14 @@ describe.skipIf(!nats.run)('mapdown worker on JetStream', () => {
     const scenario = await Scenario.create(server.url, { name: 'kill', duplicateWindowMs: 500 })
     try {
       const seqs = await scenario.publish(eventPayloads(10_000, 1_000))
-      const victim = await scenario.startWorker(['--batch', '50'])
+      // The victim is frozen (SIGSTOP) as soon as it has stored an output, holding the
+      // messages it pulled, unacknowledged; so the kill comes mid-stream however fast it is.
+      const victim = await scenario.startWorker(['--batch', '50', '--publish-window', '10'])
+      await scenario.waitForOutputCount(1, 60_000)
+      victim.kill('SIGSTOP')
       const survivor = await scenario.startWorker(['--batch', '50'])
       // Mid-stream: the kill must come while outputs are still missing.
-      expect(await scenario.waitForOutputCount(2_000, 60_000)).toBeLessThan(seqs.length)
+      expect(await scenario.waitForOutputCount(1, 60_000)).toBeLessThan(seqs.length)
       victim.kill('SIGKILL')
       expect(await victim.exited).toBe(null)
 
@@ -123,7 +127,8 @@ describe.skipIf(!nats.run)('mapdown worker on JetStream', () => {
       const seqs = await scenario.publish(eventPayloads(5_000, 1_000))
       // An ack wait far beyond the wait for outputs below: a message the first worker took
       // and did not hand back would come back too late, and be reported missing.
-      const first = await scenario.startWorker(['--batch', '200', '--ack-wait', '600000'])
+      // A window of 10 outputs in flight: the worker holds most of its 200 messages unstarted.
+      const first = await scenario.startWorker(['--batch', '200', '--ack-wait', '600000', '--publish-window', '10'])
       expect(await scenario.waitForOutputCount(500, 60_000)).toBeLessThan(seqs.length)
       first.kill('SIGTERM')
       expect(await first.exited).toBe(0)
@@ -187,12 +192,75 @@ describe.skipIf(!nats.run)('mapdown worker on JetStream', () => {
     }
   })
 
+  it('should map NDJSON messages of 100 events into batched outputs, dead-letter each poison line alone, and ack every message', { timeout: SCENARIO_TIMEOUT_MS }, async () => {
+    const scenario = await Scenario.create(server.url, { name: 'ndjson' })
+    try {
+      // 40 messages of 100 events; every 37th event is not JSON, every 53rd line blank.
+      const events = eventPayloads(4_000, 37)
+      const messages: string[] = []
+      const lineOf = new Map<number, number>()
+      for (let m = 0; m < 40; m++) {
+        const lines: string[] = []
+        for (let e = m * 100; e < (m + 1) * 100; e++) {
+          if (e % 53 === 52) lines.push('')
+          lines.push(events[e]!)
+          lineOf.set(e, lines.length)
+        }
+        messages.push(lines.join('\n') + '\n')
+      }
+      const seqs = await scenario.publish(messages)
+      const worker = await scenario.startWorker(['--batch', '10', '--out-batch', '30', '--ack-wait', '120000'])
+
+      const expected = new Map<string, number>()
+      events.forEach((_, e) => expected.set(`${seqs[Math.floor(e / 100)]}:${lineOf.get(e)}`, e))
+      const deadline = Date.now() + 60_000
+      let outputs = await scenario.readOutputs()
+      while (new Set(outputs.map((o) => `${o.seq}:${o.line}`)).size < expected.size && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 250))
+        outputs = await scenario.readOutputs()
+      }
+
+      const seen = new Map<string, (typeof outputs)[number]>()
+      for (const output of outputs) {
+        const key = `${output.seq}:${output.line}`
+        const index = expected.get(key)
+        expect(index, `output for ${key}`).toBeDefined()
+        const previous = seen.get(key)
+        // A redelivery may republish; never both kinds for one event.
+        if (previous !== undefined) expect(previous.kind).toBe(output.kind)
+        seen.set(key, output)
+        const poison = index! % 37 === 36
+        expect(output.kind, key).toBe(poison ? 'dead-letter' : 'mapped')
+        if (output.kind === 'mapped') {
+          expect(pidOf(output.body)).toBe(index)
+          expect(output.batch!.records).toBeLessThanOrEqual(30)
+        } else {
+          // The poison line alone, with its line number; its neighbours are mapped.
+          expect(output.body).toMatchObject({ reason: 'invalid_json', payload: events[index!], source: { seq: output.seq, line: output.line } })
+        }
+      }
+      expect(seen.size).toBe(expected.size)
+
+      expect(await stopAll([worker])).toEqual([0])
+      report('ndjson', cover(seqs, outputs), [worker])
+      const final = worker.lastStats()!
+      expect(final).toMatchObject({ read: 4_000, mapped: 4_000 - 108, rejected: 108, inFlight: 0, publishFailures: 0 })
+      expect(final.acked).toBeGreaterThanOrEqual(40)
+      expect((final.published as number) + (final.dlq as number)).toBeGreaterThanOrEqual(4_000)
+      const info = await scenario.jsm.consumers.info(scenario.inputStream, scenario.consumer)
+      expect(info.num_pending + info.num_ack_pending).toBe(0)
+    } finally {
+      await scenario.dispose()
+    }
+  })
+
   // Last: it restarts the shared server.
   it('should reconnect after a server restart mid-run and finish with none missing', { timeout: SCENARIO_TIMEOUT_MS }, async () => {
     const scenario = await Scenario.create(server.url, { name: 'restart' })
     try {
       const seqs = await scenario.publish(eventPayloads(10_000, 1_000))
-      const workers = [await scenario.startWorker(['--batch', '50']), await scenario.startWorker(['--batch', '50'])]
+      // Slowed (10 outputs in flight each), so that the restart comes mid-run on a fast machine too.
+      const workers = [await scenario.startWorker(['--batch', '50', '--publish-window', '10']), await scenario.startWorker(['--batch', '50', '--publish-window', '10'])]
       // Mid-run: the restart must come while outputs are still missing.
       expect(await scenario.waitForOutputCount(2_000, 60_000)).toBeLessThan(seqs.length)
       await server.restart()

@@ -1,7 +1,8 @@
 /**
  * planMessage: one input message in, the outputs to publish out. Fixture folders
  * fixtures/plan/<case>/ hold `message` (the payload bytes), `source.json` (stream,
- * subject, seq, deliveryCount) and `expected.json` (the planned outputs).
+ * subject, seq, deliveryCount), optionally `options.json` (PlanOptions over the defaults:
+ * outBatch, maxPayloadBytes, maxLineBytes) and `expected.json` (the planned outputs).
  * MAPDOWN_UPDATE_FIXTURES=1 rewrites expected.json (review the diff before committing).
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -10,7 +11,7 @@ import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { compileFiles } from '@mapdown/compiler'
 import { createEngine, type Engine } from '@mapdown/engine'
-import { planMaxDeliveries, planMessage, type PlanOptions, type SourceMessage } from '../src/plan.js'
+import { planMaxDeliveries, planMessage, type PlanOptions, type PlannedOutput, type SourceMessage } from '../src/plan.js'
 import { networkEvent } from './events.js'
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/plan/', import.meta.url))
@@ -32,7 +33,9 @@ function sourceOf(name: string): SourceMessage {
 describe('planMessage', () => {
   for (const name of readdirSync(FIXTURES).sort()) {
     it(`should support ${name}`, () => {
-      const actual = planMessage(sourceOf(name), engine, OPTIONS)
+      const optionsFile = `${FIXTURES}${name}/options.json`
+      const options = existsSync(optionsFile) ? { ...OPTIONS, ...(JSON.parse(readFileSync(optionsFile, 'utf8')) as Partial<PlanOptions>) } : OPTIONS
+      const actual = planMessage(sourceOf(name), engine, options)
       const expectedFile = `${FIXTURES}${name}/expected.json`
       if (process.env.MAPDOWN_UPDATE_FIXTURES === '1' || !existsSync(expectedFile)) {
         writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n')
@@ -84,12 +87,60 @@ describe('planMessage', () => {
   })
 })
 
+/** What the server counts against max_payload: the headers as NATS writes them, and the payload. */
+function wireBytes(output: PlannedOutput): number {
+  const headers = Object.entries({ ...output.headers, 'Nats-Msg-Id': output.msgId }).map(([key, value]) => `${key}: ${value}\r\n`)
+  return Buffer.byteLength(`NATS/1.0\r\n${headers.join('')}\r\n`) + Buffer.byteLength(output.payload)
+}
+
+describe('planMessage with --out-batch', () => {
+  it('should publish the same records as one per event, in line order, in batches within outBatch and max_payload, dead letters unchanged', () => {
+    const line = fc.oneof(
+      { weight: 4, arbitrary: fc.nat({ max: 100_000 }).map((index) => JSON.stringify(networkEvent(index))) },
+      { weight: 1, arbitrary: fc.string({ maxLength: 20 }).filter((text) => !text.includes('\n')) },
+      { weight: 1, arbitrary: fc.constant('') },
+    )
+    fc.assert(
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 2, max: 12 }),
+        fc.option(fc.integer({ min: 1_000, max: 4_000 }), { nil: undefined }),
+        (lines, outBatch, maxPayloadBytes) => {
+          const message: SourceMessage = { stream: 'EVENTS', subject: 'events.x', seq: 5, deliveryCount: 1, data: new TextEncoder().encode(lines.join('\n')) }
+          const single = planMessage(message, engine, { ...OPTIONS, maxPayloadBytes })
+          const batched = planMessage(message, engine, { ...OPTIONS, maxPayloadBytes, outBatch })
+
+          // Dead letters: the same, in the same order.
+          expect(batched.filter((o) => o.kind === 'dead-letter')).toEqual(single.filter((o) => o.kind === 'dead-letter'))
+          // Records: the same text, in the same order, each batch one NDJSON line per record.
+          const mapped = batched.filter((o) => o.kind === 'mapped')
+          expect(mapped.flatMap((o) => o.payload.split('\n').slice(0, -1))).toEqual(single.filter((o) => o.kind === 'mapped').map((o) => o.payload))
+          for (const output of mapped) {
+            expect(output.payload.endsWith('\n')).toBe(true)
+            expect(output.records).toBe(output.payload.split('\n').length - 1)
+            expect(output.records).toBeLessThanOrEqual(outBatch)
+            const lineNos = output.payload.split('\n').slice(0, -1).map((text) => (JSON.parse(text) as { '@mapdown': { source: { line: number } } })['@mapdown'].source.line)
+            expect(output.headers['Mapdown-Source-Lines']).toBe(`${lineNos[0]}-${lineNos.at(-1)}`)
+            expect(output.headers['Mapdown-Records']).toBe(String(output.records))
+            expect(output.msgId).toBe(`EVENTS:5:${lineNos[0]}-${lineNos.at(-1)}`)
+            // A batch of several records fits max_payload (a single record larger than it is published alone).
+            if (maxPayloadBytes !== undefined && output.records > 1) expect(wireBytes(output)).toBeLessThanOrEqual(maxPayloadBytes)
+          }
+          expect(new Set(batched.map((o) => o.msgId)).size).toBe(batched.length)
+        },
+      ),
+      { numRuns: 200 },
+    )
+  })
+})
+
 describe('planMaxDeliveries', () => {
   it('should dead-letter the whole message, undecoded, with the number of failed attempts', () => {
     const data = new Uint8Array([0x7b, 0xff, 0x0a, 0x7d])
     const output = planMaxDeliveries({ stream: 'EVENTS', subject: 'events.s1', seq: 9, deliveryCount: 6, data }, 5, OPTIONS)
     expect(output).toEqual({
       kind: 'dead-letter',
+      records: 0,
       subject: 'mapped.dlq',
       msgId: 'EVENTS:9:0:dlq',
       headers: { 'Mapdown-Source-Stream': 'EVENTS', 'Mapdown-Source-Subject': 'events.s1', 'Mapdown-Source-Seq': '9', 'Mapdown-Source-Line': '0', 'Mapdown-Reason': 'max_deliveries' },

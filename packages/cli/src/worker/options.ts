@@ -35,6 +35,8 @@ Required:
 Options:
   --nats URL[,URL...]      servers (default nats://127.0.0.1:4222)
   --batch N                messages per pull and in flight at once (default 100)
+  --out-batch N            mapped records per output message, as NDJSON (default 1)
+  --publish-window N       most outputs waiting for JetStream's acknowledgement (default 1000)
   --max-deliver N          processing attempts before a message is dead-lettered (default 5)
   --ack-wait MS            ack wait of a consumer this worker creates (default 30000)
   --filter-subject SUBJ    filter of a consumer this worker creates
@@ -62,6 +64,8 @@ const OPTIONS = {
   'dlq-subject': { type: 'string' },
   dict: { type: 'string', short: 'd', multiple: true },
   batch: { type: 'string' },
+  'out-batch': { type: 'string' },
+  'publish-window': { type: 'string' },
   'ack-wait': { type: 'string' },
   'max-deliver': { type: 'string' },
   'publish-timeout': { type: 'string' },
@@ -114,6 +118,8 @@ export function parseWorkerArgs(argv: readonly string[]): WorkerCommandOptions |
     dlqSubject,
     dictionaries,
     batch: integer(values.batch, '--batch', 100, 1, 10_000),
+    outBatch: integer(values['out-batch'], '--out-batch', 1, 1, 100_000),
+    publishWindow: integer(values['publish-window'], '--publish-window', 1_000, 1, 1_000_000),
     ackWaitMs: integer(values['ack-wait'], '--ack-wait', 30_000, 1_000, 86_400_000),
     maxDeliver: integer(values['max-deliver'], '--max-deliver', 5, 1, 1_000),
     publishTimeoutMs: integer(values['publish-timeout'], '--publish-timeout', 5_000, 100, 600_000),

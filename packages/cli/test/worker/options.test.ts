@@ -27,6 +27,8 @@ describe('parseWorkerArgs', () => {
       dlqSubject: 'mapped.dlq',
       dictionaries: ['dictionaries'],
       batch: 100,
+      outBatch: 1,
+      publishWindow: 1_000,
       ackWaitMs: 30_000,
       maxDeliver: 5,
       publishTimeoutMs: 5_000,
@@ -43,12 +45,13 @@ describe('parseWorkerArgs', () => {
       '--nats', 'nats://a:4222, nats://b:4222',
       '--batch', '10', '--ack-wait', '2000', '--max-deliver', '3', '--publish-timeout', '900',
       '--stats-interval', '0', '--filter-subject', 'events.*.>', '--on-field-error', 'reject',
+      '--out-batch', '100', '--publish-window', '5000',
     ])
     expect(options).toMatchObject({
       servers: ['nats://a:4222', 'nats://b:4222'],
       dictionaries: ['dictionaries', 'more.json'],
       batch: 10, ackWaitMs: 2000, maxDeliver: 3, publishTimeoutMs: 900, statsIntervalMs: 0,
-      filterSubject: 'events.*.>', onFieldError: 'reject',
+      filterSubject: 'events.*.>', onFieldError: 'reject', outBatch: 100, publishWindow: 5000,
     })
   })
 
@@ -62,6 +65,8 @@ describe('parseWorkerArgs', () => {
     [[...REQUIRED, 'events.ndjson'], 'unexpected argument `events.ndjson`'],
     [[...REQUIRED, '--batch', '0'], 'invalid value `0` for `--batch`'],
     [[...REQUIRED, '--batch', '1e3'], 'invalid value `1e3` for `--batch`'],
+    [[...REQUIRED, '--out-batch', '0'], 'invalid value `0` for `--out-batch`'],
+    [[...REQUIRED, '--publish-window', '1.5'], 'invalid value `1.5` for `--publish-window`'],
     [[...REQUIRED, '--ack-wait', '10'], 'invalid value `10` for `--ack-wait`, expected a whole number from 1000'],
     [[...REQUIRED, '--stream', 'a.b'], 'invalid value `a.b` for `--stream`'],
     [[...REQUIRED, '--consumer', 'x y'], 'invalid value `x y` for `--consumer`'],

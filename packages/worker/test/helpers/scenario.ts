@@ -94,15 +94,25 @@ export class Scenario {
     const consumer = await this.js.consumers.get(this.outputStream)
     const messages = await consumer.consume({ max_messages: 1000 })
     for await (const msg of messages) {
-      outputs.push({
+      const output: Output = {
         subject: msg.subject,
         kind: msg.subject === this.outSubject ? 'mapped' : 'dead-letter',
         seq: Number(msg.headers?.get('Mapdown-Source-Seq')),
         line: Number(msg.headers?.get('Mapdown-Source-Line')),
         msgId: msg.headers?.get('Nats-Msg-Id') ?? '',
         bytes: msg.data.byteLength,
-        body: JSON.parse(msg.string()) as Record<string, unknown>,
-      })
+        body: {},
+      }
+      if (msg.headers?.has('Mapdown-Records') === true) {
+        // A batch (--out-batch): one output per record, each at the line its record names.
+        for (const text of msg.string().split('\n').slice(0, -1)) {
+          const body = JSON.parse(text) as Record<string, unknown>
+          const line = (body['@mapdown'] as { source: { line: number } }).source.line
+          outputs.push({ ...output, line, body, batch: { records: Number(msg.headers.get('Mapdown-Records')), lines: msg.headers.get('Mapdown-Source-Lines') } })
+        }
+      } else {
+        outputs.push({ ...output, body: JSON.parse(msg.string()) as Record<string, unknown> })
+      }
       if (msg.seq >= last) break
     }
     await messages.close()
@@ -158,9 +168,11 @@ export interface Output {
   seq: number
   line: number
   msgId: string
-  /** Size of the payload as stored. */
+  /** Size of the payload as stored (of the whole batch for a record of a batch). */
   bytes: number
   body: Record<string, unknown>
+  /** A record published in a batch (--out-batch): the batch's headers. */
+  batch?: { records: number; lines: string }
 }
 
 export interface Coverage {
