@@ -5,18 +5,24 @@
  * example events (repeated), then times each row from its processes' start until every
  * output is stored. Rows, all in the same run:
  *
- *   relay        bench/nats/relay.mjs: fetch, republish unchanged, ack after the PubAck
- *                (the floor for any worker), one event per message
+ *   relay        bench/nats/relay.mjs: fetch, republish unchanged with the client's
+ *                js.publish, ack after the PubAck (the floor for any worker), one event per message
+ *   relay.wp     the same relay with the worker's own publisher (--publisher worker): the
+ *                worker's transport without its mapping
  *   worker×N     N `mapdown worker` processes, one event per message (--workers 1,2)
  *   ndjson×K     1 worker, K events per message (NDJSON), one output per event (--per-message)
+ *   ndjson×K/B   the same with --out-batch B: mapped records published B per message (--out-batch)
  *   map          `mapdown map --workers 1` on the same events, from a file
  *
- * Each row also gives the nats-server's CPU time over the row (user + system, /proc).
+ * Each row also gives the nats-server's CPU time over the row (user + system, /proc) and
+ * the CPU time of the relay or worker processes (start-up included).
  *
- *   pnpm build && node bench/nats/run.mjs [--events 50000] [--workers 1,2] [--batch 100] [--per-message 100]
+ *   pnpm build && node bench/nats/run.mjs [--events 50000] [--workers 1,2] [--batch 100] [--per-message 100] [--out-batch 100]
+ *     [--only relay,worker,ndjson,map] [--cpu-prof DIR]
  *
- * Figures include publishing each output and waiting for its PubAck, and the ack of
- * each input: the cost of at-least-once delivery, not only of mapping.
+ * A row ends when every input message has been acknowledged (the consumer has nothing
+ * pending): figures include publishing each output, waiting for its PubAck, and the ack
+ * of each input: the cost of at-least-once delivery, not only of mapping.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -44,9 +50,17 @@ const { values } = parseArgs({
     workers: { type: 'string', default: '1,2' },
     batch: { type: 'string', default: '100' },
     'per-message': { type: 'string', default: '100' },
+    'out-batch': { type: 'string', default: '100' },
+    only: { type: 'string' },
+    'cpu-prof': { type: 'string' },
   },
 })
+// --only relay,worker,ndjson,map: some rows; --cpu-prof DIR: a CPU profile of each worker and relay process.
+const only = values.only?.split(',')
+const wanted = (row) => only === undefined || only.some((prefix) => row.startsWith(prefix))
+const profileArgs = values['cpu-prof'] === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']]
 const perMessage = Number(values['per-message'])
+const outBatch = Number(values['out-batch'])
 const total = Number(values.events)
 const workerCounts = values.workers.split(',').map(Number)
 
@@ -71,10 +85,12 @@ const js = jetstream(nc)
 
 const results = []
 try {
-  results.push(await runRow({ name: 'relay', processes: 1, perMessage: 1, relay: true }))
-  for (const workers of workerCounts) results.push(await runRow({ name: `worker×${workers}`, processes: workers, perMessage: 1 }))
-  if (perMessage > 1) results.push(await runRow({ name: `ndjson×${perMessage}`, processes: 1, perMessage }))
-  results.push(await runMap())
+  if (wanted('relay')) results.push(await runRow({ name: 'relay', processes: 1, perMessage: 1, relay: 'js' }))
+  if (wanted('relay')) results.push(await runRow({ name: 'relay.wp', processes: 1, perMessage: 1, relay: 'worker' }))
+  for (const workers of workerCounts) if (wanted('worker')) results.push(await runRow({ name: `worker×${workers}`, processes: workers, perMessage: 1 }))
+  if (perMessage > 1 && wanted('ndjson')) results.push(await runRow({ name: `ndjson×${perMessage}`, processes: 1, perMessage }))
+  if (perMessage > 1 && outBatch > 1 && wanted('ndjson')) results.push(await runRow({ name: `ndjson×${perMessage}/${outBatch}`, processes: 1, perMessage, outBatch }))
+  if (wanted('map')) results.push(await runMap())
 } finally {
   await nc.close()
   server.kill('SIGTERM')
@@ -82,23 +98,24 @@ try {
   rmSync(store, { recursive: true, force: true })
 }
 
-const relay = results[0]
-const map = results.at(-1)
+const relay = results.find((r) => r.name === 'relay') ?? { messagesPerSecond: NaN }
+const map = results.find((r) => r.name === 'map') ?? { eventsPerSecond: NaN }
 console.log(`\nJetStream: ${total} events (${lines.length} example events repeated), batch ${values.batch}, ${cpus().length} cores, nats-server on the same machine`)
-console.log('row          messages  seconds  msgs/s  events/s  ×relay msgs/s  ×map events/s  server CPU s (share)  redelivered')
+console.log('row          messages  seconds  msgs/s  events/s  ×relay msgs/s  ×map events/s  server CPU s (share)  client CPU s  redelivered')
 for (const r of results) {
   const cpu = r.serverCpuSeconds === undefined ? '–' : `${r.serverCpuSeconds.toFixed(2)} (${Math.round((100 * r.serverCpuSeconds) / r.seconds)}%)`
-  console.log(`${r.name.padEnd(11)}  ${String(r.messages).padStart(8)}  ${r.seconds.toFixed(2).padStart(7)}  ${String(r.messagesPerSecond).padStart(6)}  ${String(r.eventsPerSecond).padStart(8)}  ${(r.messagesPerSecond / relay.messagesPerSecond).toFixed(2).padStart(13)}  ${(r.eventsPerSecond / map.eventsPerSecond).toFixed(2).padStart(13)}  ${cpu.padStart(20)}  ${String(r.redelivered ?? '–').padStart(11)}`)
+  console.log(`${r.name.padEnd(11)}  ${String(r.messages).padStart(8)}  ${r.seconds.toFixed(2).padStart(7)}  ${String(r.messagesPerSecond).padStart(6)}  ${String(r.eventsPerSecond).padStart(8)}  ${(r.messagesPerSecond / relay.messagesPerSecond).toFixed(2).padStart(13)}  ${(r.eventsPerSecond / map.eventsPerSecond).toFixed(2).padStart(13)}  ${cpu.padStart(20)}  ${(r.clientCpuSeconds?.toFixed(2) ?? '–').padStart(12)}  ${String(r.redelivered ?? '–').padStart(11)}`)
 }
 console.log(JSON.stringify({ bench: 'nats', events: total, batch: Number(values.batch), perMessage, results }))
 
-/** CPU seconds (user + system) the nats-server has used so far. */
-function serverCpuSeconds() {
-  const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ')
+/** CPU seconds (user + system) a process (the nats-server by default) has used so far. */
+function serverCpuSeconds(pid = server.pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
   return (Number(fields[11]) + Number(fields[12])) / 100
 }
 
-async function runRow({ name, processes, perMessage: eventsPerMessage, relay: isRelay = false }) {
+async function runRow({ name, processes, perMessage: eventsPerMessage, relay, outBatch: recordsPerOutput = 1 }) {
+  const isRelay = relay !== undefined
   const id = name.replace(/[^A-Za-z0-9]/g, '_')
   await jsm.streams.add({ name: `IN_${id}`, subjects: [`bench.${id}.in`] })
   await jsm.streams.add({ name: `OUT_${id}`, subjects: [`bench.${id}.out`, `bench.${id}.dlq`], duplicate_window: nanos(60_000) })
@@ -111,23 +128,22 @@ async function runRow({ name, processes, perMessage: eventsPerMessage, relay: is
   }
   for (let start = 0; start < messageCount; start += 1000) {
     const chunk = []
-    for (let m = start; m < Math.min(start + 1000, messageCount); m++) chunk.push(js.publish(`bench.${id}.in`, payload(m)))
+    for (let m = start; m < Math.min(start + 1000, messageCount); m++) chunk.push(js.publish(`bench.${id}.in`, payload(m), { timeout: 120_000 }))
     await Promise.all(chunk)
   }
-  const outputs = isRelay ? messageCount : total
 
   const children = []
   const started = []
   for (let i = 0; i < processes; i++) {
     const args = isRelay
-      ? [relayScript, '--nats', url, '--stream', `IN_${id}`, '--consumer', 'bench', '--out-subject', `bench.${id}.out`, '--batch', values.batch]
+      ? [relayScript, '--nats', url, '--stream', `IN_${id}`, '--consumer', 'bench', '--out-subject', `bench.${id}.out`, '--batch', values.batch, '--publisher', relay]
       : [
           cli, 'worker', '--nats', url, '--stream', `IN_${id}`, '--consumer', 'bench',
           '--out-subject', `bench.${id}.out`, '--dlq-subject', `bench.${id}.dlq`,
           '-d', mapping,
-          '--batch', values.batch, '--stats-interval', '0', '--name', `bench-${id}-${i}`,
+          '--batch', values.batch, '--out-batch', String(recordsPerOutput), '--stats-interval', '0', '--name', `bench-${id}-${i}`,
         ]
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] })
+    const child = spawn(process.execPath, [...profileArgs, ...args], { stdio: ['ignore', 'ignore', 'pipe'] })
     const log = []
     child.stderr.setEncoding('utf8')
     child.stderr.on('data', (chunk) => log.push(...chunk.split('\n').filter(Boolean)))
@@ -142,9 +158,16 @@ async function runRow({ name, processes, perMessage: eventsPerMessage, relay: is
   const t0 = performance.now()
   const cpu0 = serverCpuSeconds()
   await Promise.all(started)
-  while ((await jsm.streams.info(`OUT_${id}`)).state.messages < outputs) await new Promise((resolve) => setTimeout(resolve, 20))
+  // Done when every input is acknowledged, which happens only after all its outputs are stored.
+  for (;;) {
+    const info = await jsm.consumers.info(`IN_${id}`, 'bench').catch(() => undefined)
+    if (info !== undefined && info.num_pending === 0 && info.num_ack_pending === 0 && info.ack_floor.stream_seq >= messageCount) break
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
   const seconds = (performance.now() - t0) / 1000
   const cpu = serverCpuSeconds() - cpu0
+  // The clients' CPU from their start (start-up included), read before they exit.
+  const clientCpu = children.reduce((sum, { child }) => sum + serverCpuSeconds(child.pid), 0)
 
   const finals = await Promise.all(children.map(({ child, log }) => new Promise((resolve) => {
     child.removeAllListeners('exit')
@@ -157,7 +180,7 @@ async function runRow({ name, processes, perMessage: eventsPerMessage, relay: is
   return {
     name, processes, perMessage: eventsPerMessage, messages: messageCount, seconds,
     messagesPerSecond: Math.round(messageCount / seconds), eventsPerSecond: Math.round(total / seconds),
-    serverCpuSeconds: cpu, redelivered: isRelay ? undefined : sum('redelivered'),
+    serverCpuSeconds: cpu, clientCpuSeconds: clientCpu, redelivered: isRelay ? undefined : sum('redelivered'),
     mapped: isRelay ? undefined : sum('mapped'), rejected: isRelay ? undefined : sum('rejected'),
   }
 }
