@@ -11,7 +11,8 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import type { CompileReport } from './compile/child.js'
 import { ensureDataFile, type DataFile } from './generate/datafile.js'
-import { mixedRecipe, networkConnectionBytesRecipe, networkConnectionRecipe } from './generate/datasets.js'
+import { cloudFunnelRecipe, mixedRecipe, networkConnectionBytesRecipe, networkConnectionRecipe } from './generate/datasets.js'
+import { mapCloudFunnelIpLine } from './handwritten-cloud-funnel.js'
 import { summarize } from './measure/stats.js'
 import { parseOptions, selected, USAGE, UsageError, type BenchOptions } from './options.js'
 import { loadCompiler } from './mapdown.js'
@@ -26,6 +27,7 @@ import { runProcessRows } from './rows/run-whole-process.js'
 import { verifyMappers } from './verify.js'
 
 const VERIFY_LINES = 1000
+const CLOUD_FUNNEL_DICTIONARY_ID = 'sentinelone-cloud-funnel/IP'
 const log = (message: string): void => void process.stderr.write(`[bench] ${message}\n`)
 const mb = (bytes: number): string => `${Math.round(bytes / 1e6)} MB`
 
@@ -48,6 +50,14 @@ async function main(): Promise<number> {
   const networkConnection = await generate(networkConnectionRecipe(options.events, options.seed))
   const usable = await dictionarySamples(notes)
   const mixed = usable.length > 0 ? await generate(mixedRecipe(options.events, options.seed, usable)) : null
+  // Cloud Funnel events are about 4 times the size of NetworkConnection ones: a quarter as
+  // many, so that the file is about as large (and fits in one string for in-process rows).
+  const cloudFunnelSample = usable.find(({ file }) => file === CLOUD_FUNNEL_DICTIONARY_ID)?.sample as Record<string, unknown> | undefined
+  const cloudFunnelWanted = [...IN_PROCESS_ROWS, ...processRows(options.workersAll)].some((row) => row.dataset === 'cloud-funnel' && want(row.id))
+  if (cloudFunnelWanted && cloudFunnelSample === undefined) notes.push(`no Cloud Funnel rows: ${CLOUD_FUNNEL_DICTIONARY_ID} has no valid Event JSON sample`)
+  const cloudFunnel = cloudFunnelWanted && cloudFunnelSample !== undefined
+    ? await generate(cloudFunnelRecipe(Math.max(1_000, Math.round(options.events / 4)), options.seed, cloudFunnelSample))
+    : null
   const bigSelected = !options.skipBig && bigRows(options.workersAll).some((row) => want(row.id))
   const big = bigSelected ? await generate(networkConnectionBytesRecipe(options.bigBytes, options.seed)) : null
 
@@ -57,13 +67,20 @@ async function main(): Promise<number> {
   const verification = await verifyMappers(firstLines)
   log(`verified: ${verification.verified.join(', ') || '(no mapper available)'}`)
   for (const [id, reason] of verification.failures) log(`NOT EQUIVALENT: ${id}: ${reason}`)
+  const cloudFunnelVerification = cloudFunnel === null
+    ? null
+    : await verifyMappers(readFileSync(cloudFunnel.path, 'utf8').split('\n', VERIFY_LINES), mapCloudFunnelIpLine, ['mapdown-engine-cloud-funnel'])
+  if (cloudFunnelVerification !== null) log(`verified on Cloud Funnel events: ${cloudFunnelVerification.verified.join(', ') || '(no mapper available)'}`)
+  for (const [id, reason] of cloudFunnelVerification?.failures ?? []) log(`NOT EQUIVALENT: ${id}: ${reason}`)
 
   // 3. In-process rows, a child process per run, interleaved.
   const inProcessRuns: InProcessRowRun[] = IN_PROCESS_ROWS.filter((row) => want(row.id)).map((def) => {
-    const input = def.dataset === 'mixed' ? mixed : networkConnection
-    const failure = def.dataset === 'network-connection' ? verification.failures.get(def.mapper) : undefined
+    const input = def.dataset === 'mixed' ? mixed : def.dataset === 'cloud-funnel' ? cloudFunnel : networkConnection
+    const failure = def.dataset === 'network-connection'
+      ? verification.failures.get(def.mapper)
+      : def.dataset === 'cloud-funnel' ? cloudFunnelVerification?.failures.get(def.mapper) : undefined
     if (failure !== undefined) return { def, input: null, skipped: { status: 'failed', reason: failure } }
-    if (input === null) return { def, input: null, skipped: { status: 'unavailable', reason: 'no dictionary sample for the mixed stream' } }
+    if (input === null) return { def, input: null, skipped: { status: 'unavailable', reason: `no dictionary sample for the ${def.dataset} events` } }
     return { def, input: { dataPath: input.path, events: input.events, warmup: options.warmup } }
   })
   const inProcess = await runInProcessRows(inProcessRuns, options.runs, log)
@@ -73,9 +90,13 @@ async function main(): Promise<number> {
   const inputs = {
     'network-connection': { path: networkConnection.path, events: networkConnection.events },
     ...(mixed === null ? {} : { mixed: { path: mixed.path, events: mixed.events } }),
+    ...(cloudFunnel === null ? {} : { 'cloud-funnel': { path: cloudFunnel.path, events: cloudFunnel.events } }),
     ...(big === null ? {} : { big: { path: big.path, events: big.events } }),
   }
-  const referenceLines = { 'network-connection': verification.referenceLines }
+  const referenceLines = {
+    'network-connection': verification.referenceLines,
+    ...(cloudFunnelVerification === null ? {} : { 'cloud-funnel': cloudFunnelVerification.referenceLines }),
+  }
   const wholeProcess = await runProcessRows(processRows(options.workersAll).filter((row) => want(row.id)), { inputs, runs: options.runs, outDir, referenceLines, log })
   const bigResults = big === null ? [] : await runProcessRows(bigRows(options.workersAll).filter((row) => want(row.id)), { inputs, runs: 1, outDir, referenceLines, log })
 
@@ -87,6 +108,12 @@ async function main(): Promise<number> {
     { title: `In process: ${integer(networkConnection.events)} NetworkConnection events (${mb(networkConnection.bytes)}), original dictionary`, rows: inProcess.filter((row) => row.dataset === 'network-connection') },
     { title: `Whole process, file to file: the same ${integer(networkConnection.events)} events`, rows: wholeProcess.filter((row) => row.dataset === 'network-connection') },
   ]
+  if (cloudFunnel !== null) {
+    sections.push({
+      title: `Cloud Funnel: ${integer(cloudFunnel.events)} IP Connect events of about 150 flat keys (${mb(cloudFunnel.bytes)}), the library's IP dictionary`,
+      rows: [...inProcess, ...wholeProcess].filter((row) => row.dataset === 'cloud-funnel'),
+    })
+  }
   if (mixed !== null) {
     sections.push({
       title: `Mixed stream: ${integer(mixed.events)} events of ${usable.length} dictionaries (${mb(mixed.bytes)})`,
@@ -111,7 +138,7 @@ async function main(): Promise<number> {
   writeFileSync(join(resultsDir, `${report.machine.date.replaceAll(':', '-')}.json`), json)
   writeFileSync(join(resultsDir, 'latest.md'), renderMarkdown(report))
   log(`results written to ${resultsDir}/latest.{json,md}`)
-  const failed = allRows.some((row) => row.status === 'failed') || verification.failures.size > 0 || compile?.status === 'failed'
+  const failed = allRows.some((row) => row.status === 'failed') || verification.failures.size > 0 || (cloudFunnelVerification?.failures.size ?? 0) > 0 || compile?.status === 'failed'
   return failed ? 1 : 0
 }
 

@@ -19,15 +19,23 @@ export interface Verification {
 
 export const VERIFIED_MAPPERS: readonly InProcessMapperId[] = ['jsonpath-plus', 'jsonata', 'mapdown-engine', 'mapdown-engine-library']
 
-export async function verifyMappers(lines: readonly string[]): Promise<Verification> {
+/**
+ * `reference` is the hand-written mapper of the dataset the lines come from (by default
+ * the NetworkConnection one), `mappers` those that must agree with it.
+ */
+export async function verifyMappers(
+  lines: readonly string[],
+  reference: (line: string) => string | null = mapNetworkConnectionLine,
+  mappers: readonly InProcessMapperId[] = VERIFIED_MAPPERS,
+): Promise<Verification> {
   const referenceLines = lines.map((line, i) => {
-    const out = mapNetworkConnectionLine(line)
+    const out = reference(line)
     if (out === null) throw new Error(`the hand-written mapper rejected generated line ${i + 1}: the generator is broken`)
     return out
   })
   const failures = new Map<InProcessMapperId, string>()
   const verified: InProcessMapperId[] = []
-  for (const id of VERIFIED_MAPPERS) {
+  for (const id of mappers) {
     let mapper
     try {
       mapper = await createLineMapper(id)

@@ -7,13 +7,15 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { compileSources } from '@mapdown/compiler'
+import { compileFiles, compileSources } from '@mapdown/compiler'
 import { createEngine, type Engine } from '@mapdown/engine'
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createRng } from '../src/generate/rng.js'
 import { networkConnectionEvent } from '../src/generate/network-connection.js'
 import { mapNetworkConnection, mapNetworkConnectionLine } from '../src/handwritten.js'
+import { cloudFunnelEvent } from '../src/generate/cloud-funnel.js'
+import { mapCloudFunnelIp, mapCloudFunnelIpLine } from '../src/handwritten-cloud-funnel.js'
 
 const ORIGINAL = join(import.meta.dirname, '..', '..', 'dictionaries', 'sentinelone', 'network-connection.md')
 
@@ -71,6 +73,51 @@ describe('hand-written mapper vs mapdown engine', () => {
         const handwritten = mapNetworkConnection(event)
         expect(result.ok).toBe(true)
         expect(handwritten).not.toBeNull()
+        if (result.ok && handwritten !== null) expect(withoutMetadata({ ...handwritten })).toEqual(withoutMetadata(result.record))
+      }),
+      { numRuns: 1000 },
+    )
+  })
+})
+
+describe('hand-written Cloud Funnel IP mapper vs mapdown engine (the library IP dictionary)', () => {
+  let cloudFunnel: Engine
+  let sample: Record<string, unknown>
+  beforeAll(async () => {
+    const root = join(import.meta.dirname, '..', '..')
+    const compiled = await compileFiles([join(root, 'dictionaries', 'sentinelone-cloud-funnel', 'ip.md')], { cwd: root })
+    expect(compiled.errorCount).toBe(0)
+    cloudFunnel = createEngine(compiled.ir)
+    sample = compiled.samples.get('sentinelone-cloud-funnel/IP') as Record<string, unknown>
+    expect(sample).toBeDefined()
+  })
+
+  it('should write byte-identical lines for every generated event, about 150 keys and 5 kB each', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.nat(1_000_000), (seed, index) => {
+        const event = cloudFunnelEvent(sample, createRng(seed), index, 1679405953954)
+        const line = JSON.stringify(event)
+        expect(Object.keys(event).length).toBeGreaterThanOrEqual(145)
+        expect(line.length).toBeGreaterThan(4_500)
+        const result = cloudFunnel.mapLine(line)
+        expect(result.ok).toBe(true)
+        expect(mapCloudFunnelIpLine(line)).toBe(result.ok ? JSON.stringify(result.record) : null)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  const CLOUD_FUNNEL_SLOTS = ['event.type', 'event.time', 'endpoint.name', 'src.process.pid', 'src.process.startTime', 'src.process.user', 'src.ip.address', 'src.port.number', 'dst.ip.address', 'dst.port.number', 'event.network.direction'] as const
+  const anyValue = fc.oneof(corruption, fc.boolean(), fc.constantFrom<unknown>('IPConnect', 'ip listen', 'File Creation'))
+
+  it('should route, keep and drop alike when values are corrupted', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.array(fc.tuple(fc.constantFrom(...CLOUD_FUNNEL_SLOTS), anyValue), { maxLength: 4 }), (seed, changes) => {
+        const event = cloudFunnelEvent(sample, createRng(seed), 0, 1679405953954)
+        for (const [key, value] of changes) event[key] = value
+        const result = cloudFunnel.map(event)
+        const handwritten = mapCloudFunnelIp(event)
+        expect(handwritten === null).toBe(!result.ok)
         if (result.ok && handwritten !== null) expect(withoutMetadata({ ...handwritten })).toEqual(withoutMetadata(result.record))
       }),
       { numRuns: 1000 },

@@ -1,6 +1,7 @@
 /** The bench's inputs: what each generated file holds, as recipes for ensureDataFile. */
 import { createHash } from 'node:crypto'
 import type { DataRecipe } from './datafile.js'
+import { cloudFunnelEvent } from './cloud-funnel.js'
 import { networkConnectionEvent } from './network-connection.js'
 import { varySample } from './vary.js'
 
@@ -44,5 +45,20 @@ export function mixedRecipe(events: number, seed: number, samples: readonly { fi
       const { sample } = samples[rng.int(0, samples.length - 1)] as { sample: unknown }
       return JSON.stringify(varySample(sample, rng, MIXED_TIME_BASE + index * 37))
     },
+  }
+}
+
+/** 2023-03-21T13:39:13.954Z, the IP sample's event time. */
+const CLOUD_FUNNEL_TIME_BASE = 1679405953954
+
+/** Cloud Funnel IP Connect events (about 5 kB, 150 flat keys), from the IP dictionary's parsed sample. */
+export function cloudFunnelRecipe(events: number, seed: number, sample: Record<string, unknown>): DataRecipe {
+  return {
+    name: `cloud-funnel-ip-s${seed}-${events}`,
+    seed,
+    version: GENERATOR_VERSION,
+    until: { events },
+    inputsHash: createHash('sha256').update(JSON.stringify(sample)).digest('hex'),
+    line: (rng, index) => JSON.stringify(cloudFunnelEvent(sample, rng, index, CLOUD_FUNNEL_TIME_BASE)),
   }
 }

@@ -4,10 +4,11 @@
  * a JSONata expression) happens here, outside the timed loop.
  */
 import { mapNetworkConnectionLine } from '../handwritten.js'
+import { mapCloudFunnelIpLine } from '../handwritten-cloud-funnel.js'
 import { mapLineWithJsonPath } from '../alternatives/jsonpath-plus.js'
 import { createJsonataLineMapper } from '../alternatives/jsonata.js'
 import { compileOrThrow, loadCompiler, loadEngine, type Engine } from '../mapdown.js'
-import { DICTIONARIES_DIR, ORIGINAL_DICTIONARY, REPO_ROOT } from '../paths.js'
+import { CLOUD_FUNNEL_DICTIONARY, DICTIONARIES_DIR, ORIGINAL_DICTIONARY, REPO_ROOT } from '../paths.js'
 
 export type LineMapper = (
   | { kind: 'sync'; map: (line: string) => string | null }
@@ -25,6 +26,8 @@ export type InProcessMapperId =
   | 'mapdown-engine-library'
   | 'jsonpath-plus'
   | 'jsonata'
+  | 'handwritten-cloud-funnel'
+  | 'mapdown-engine-cloud-funnel'
 
 export const IN_PROCESS_MAPPER_IDS: readonly InProcessMapperId[] = [
   'floor-parse',
@@ -34,6 +37,8 @@ export const IN_PROCESS_MAPPER_IDS: readonly InProcessMapperId[] = [
   'mapdown-engine-library',
   'jsonpath-plus',
   'jsonata',
+  'handwritten-cloud-funnel',
+  'mapdown-engine-cloud-funnel',
 ]
 
 /** Written by the parse-only floor so the engine cannot treat the parse as dead code. */
@@ -61,6 +66,10 @@ export async function createLineMapper(id: InProcessMapperId): Promise<LineMappe
       return engineMapper(await createMapdownEngine([ORIGINAL_DICTIONARY], 'strict'))
     case 'mapdown-engine-library':
       return engineMapper(await createMapdownEngine([DICTIONARIES_DIR], 'lenient'))
+    case 'handwritten-cloud-funnel':
+      return { kind: 'sync', map: mapCloudFunnelIpLine }
+    case 'mapdown-engine-cloud-funnel':
+      return engineMapper(await createMapdownEngine([CLOUD_FUNNEL_DICTIONARY], 'strict'))
     case 'jsonpath-plus':
       return { kind: 'sync', map: mapLineWithJsonPath }
     case 'jsonata':

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import type { InProcessMapperId } from '../inproc/line-mappers.js'
 import type { ProcessSpec } from '../measure/run-process.js'
 import { JQ_FILTER } from '../alternatives/jq.js'
-import { BENCH_DIST, CLI_BIN, DICTIONARIES_DIR, ORIGINAL_DICTIONARY } from '../paths.js'
+import { BENCH_DIST, CLI_BIN, CLOUD_FUNNEL_DICTIONARY, DICTIONARIES_DIR, ORIGINAL_DICTIONARY } from '../paths.js'
 import type { Dataset } from './result.js'
 
 export interface InProcessRowDef {
@@ -53,6 +53,9 @@ export const IN_PROCESS_ROWS: readonly InProcessRowDef[] = [
   { id: 'mapdown.engine-library', label: 'mapdown engine (all dictionaries loaded)', dataset: 'network-connection', mapper: 'mapdown-engine-library', handwrittenRef: 'handwritten', floorRef: 'floor.parse' },
   { id: 'jsonpath-plus', label: 'jsonpath-plus, one query per field', dataset: 'network-connection', mapper: 'jsonpath-plus', handwrittenRef: 'handwritten', floorRef: 'floor.parse' },
   { id: 'jsonata', label: 'JSONata, one expression (awaited)', dataset: 'network-connection', mapper: 'jsonata', handwrittenRef: 'handwritten', floorRef: 'floor.parse' },
+  { id: 'cf.floor.parse', label: 'JSON.parse per line (floor)', dataset: 'cloud-funnel', mapper: 'floor-parse', handwrittenRef: 'cf.handwritten', floorRef: 'cf.floor.parse' },
+  { id: 'cf.handwritten', label: 'hand-written TypeScript mapper (Cloud Funnel IP)', dataset: 'cloud-funnel', mapper: 'handwritten-cloud-funnel', handwrittenRef: 'cf.handwritten', floorRef: 'cf.floor.parse' },
+  { id: 'cf.mapdown.engine', label: 'mapdown engine (Cloud Funnel IP dictionary)', dataset: 'cloud-funnel', mapper: 'mapdown-engine-cloud-funnel', handwrittenRef: 'cf.handwritten', floorRef: 'cf.floor.parse' },
   { id: 'mixed.floor.parse', label: 'JSON.parse per line (floor)', dataset: 'mixed', mapper: 'floor-parse', floorRef: 'mixed.floor.parse' },
   { id: 'mixed.mapdown.engine', label: 'mapdown engine (all dictionaries)', dataset: 'mixed', mapper: 'mapdown-engine-library', floorRef: 'mixed.floor.parse' },
 ]
@@ -139,6 +142,47 @@ export function processRows(workersAll: number): ProcessRowDef[] {
       handwrittenRef: 'process.handwritten',
       floorRef: 'process.floor',
       sameOutputAs: 'process.cli-w1',
+    },
+    {
+      id: 'cf.process.floor',
+      label: 'node: read, JSON.parse, write {} (floor)',
+      dataset: 'cloud-funnel',
+      command: (input, output) => ({ command: NODE, args: [join(BENCH_DIST, 'process', 'floor-cli.js'), input, output] }),
+      checks: ['line-count'],
+      unavailable: () => null,
+      handwrittenRef: 'cf.process.handwritten',
+      floorRef: 'cf.process.floor',
+    },
+    {
+      id: 'cf.process.handwritten',
+      label: 'node: hand-written Cloud Funnel mapper, file to file',
+      dataset: 'cloud-funnel',
+      command: (input, output) => ({ command: NODE, args: [join(BENCH_DIST, 'process', 'handwritten-cloud-funnel-cli.js'), input, output] }),
+      checks: ['same-as-handwritten'],
+      unavailable: () => null,
+      handwrittenRef: 'cf.process.handwritten',
+      floorRef: 'cf.process.floor',
+    },
+    {
+      id: 'cf.process.cli-w1',
+      label: 'mapdown map --workers 1 (Cloud Funnel IP)',
+      dataset: 'cloud-funnel',
+      command: cliMap(CLOUD_FUNNEL_DICTIONARY, 1),
+      checks: ['same-as-handwritten', 'cli-stats'],
+      unavailable: cliMissing,
+      handwrittenRef: 'cf.process.handwritten',
+      floorRef: 'cf.process.floor',
+    },
+    {
+      id: `cf.process.cli-${all}`,
+      label: `mapdown map --workers ${workersAll} (Cloud Funnel IP)`,
+      dataset: 'cloud-funnel',
+      command: cliMap(CLOUD_FUNNEL_DICTIONARY, workersAll),
+      checks: ['same-as-handwritten', 'cli-stats'],
+      unavailable: cliMissing,
+      handwrittenRef: 'cf.process.handwritten',
+      floorRef: 'cf.process.floor',
+      sameOutputAs: 'cf.process.cli-w1',
     },
     {
       id: 'mixed.process.floor',

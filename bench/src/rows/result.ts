@@ -1,7 +1,7 @@
 /** What a row is and what it measured; the report reads only these. */
 import type { Summary } from '../measure/stats.js'
 
-export type Dataset = 'network-connection' | 'mixed' | 'big'
+export type Dataset = 'network-connection' | 'mixed' | 'cloud-funnel' | 'big'
 export type Mode = 'in-process' | 'whole-process'
 
 export interface RowResult {
