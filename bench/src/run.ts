@@ -25,6 +25,7 @@ import type { CompileRowResult, RowResult } from './rows/result.js'
 import { runInProcessRows, type InProcessRowRun } from './rows/run-in-process.js'
 import { runProcessRows } from './rows/run-whole-process.js'
 import { verifyMappers } from './verify.js'
+import { jetStreamTargets, runJetStreamRows } from './jetstream.js'
 
 const VERIFY_LINES = 1000
 const CLOUD_FUNNEL_DICTIONARY_ID = 'sentinelone-cloud-funnel/IP'
@@ -103,7 +104,10 @@ async function main(): Promise<number> {
   // 5. Compile time.
   const compile = want('compile') ? await runCompileRow(options.runs) : null
 
-  // 6. Report.
+  // 6. JetStream (its own nats-server; one run: each row takes seconds).
+  const jetstream = want('jetstream') ? await runJetStreamRows(options.quick ? 5_000 : 30_000, log) : null
+
+  // 7. Report.
   const sections: Section[] = [
     { title: `In process: ${integer(networkConnection.events)} NetworkConnection events (${mb(networkConnection.bytes)}), original dictionary`, rows: inProcess.filter((row) => row.dataset === 'network-connection') },
     { title: `Whole process, file to file: the same ${integer(networkConnection.events)} events`, rows: wholeProcess.filter((row) => row.dataset === 'network-connection') },
@@ -127,7 +131,8 @@ async function main(): Promise<number> {
     runs: options.runs,
     sections: sections.filter((section) => section.rows.length > 0),
     compile,
-    targets: checkTargets(allRows, options.workersAll, options.bigBytes),
+    jetstream,
+    targets: [...checkTargets(allRows, options.workersAll, options.bigBytes), ...(jetstream === null ? [] : jetStreamTargets(jetstream))],
     notes,
   }
   process.stdout.write('\n' + renderText(report))
@@ -138,7 +143,7 @@ async function main(): Promise<number> {
   writeFileSync(join(resultsDir, `${report.machine.date.replaceAll(':', '-')}.json`), json)
   writeFileSync(join(resultsDir, 'latest.md'), renderMarkdown(report))
   log(`results written to ${resultsDir}/latest.{json,md}`)
-  const failed = allRows.some((row) => row.status === 'failed') || verification.failures.size > 0 || (cloudFunnelVerification?.failures.size ?? 0) > 0 || compile?.status === 'failed'
+  const failed = allRows.some((row) => row.status === 'failed') || verification.failures.size > 0 || (cloudFunnelVerification?.failures.size ?? 0) > 0 || compile?.status === 'failed' || jetstream?.status === 'failed'
   return failed ? 1 : 0
 }
 

@@ -1,3 +1,4 @@
+import { jetStreamTable, jetStreamTargets } from '../src/jetstream.js'
 import { describe, expect, it } from 'vitest'
 import { renderMarkdown, renderText, type Report } from '../src/report/table.js'
 import { checkTargets } from '../src/report/targets.js'
@@ -73,5 +74,15 @@ describe('render', () => {
     const markdown = renderMarkdown(report)
     expect(markdown).toContain('| handwritten | handwritten | 150,000 | 135,000–165,000 | 1.00× | 0.50× |  |')
     expect(markdown).toContain('| --- | --- | ---: | ---: | ---: | ---: | ---: |')
+  })
+})
+
+describe('JetStream rows', () => {
+  const row = (name: string, messagesPerSecond: number, eventsPerSecond: number) => ({ name, processes: 1, perMessage: 1, messages: 1, seconds: 1, messagesPerSecond, eventsPerSecond })
+  it('should check the worker against the relay and the 100-events-per-message worker against map', () => {
+    const report = { status: 'ok' as const, events: 1000, batch: 100, perMessage: 100, results: [row('relay', 1000, 1000), row('worker×1', 850, 850), row('ndjson×100', 10, 1000), row('ndjson×100/100', 60, 6000), row('map', 0, 10_000)] }
+    expect(jetStreamTargets(report).map(({ measured, status }) => [measured, status])).toEqual([['0.85×', 'met'], ['0.60×', 'not met']])
+    expect(jetStreamTable(report)?.rows.map((cells) => cells[4])).toEqual(['1.00×', '0.85×', '0.01×', '0.06×', '–'])
+    expect(jetStreamTargets(null).map(({ status }) => status)).toEqual(['not measured', 'not measured'])
   })
 })

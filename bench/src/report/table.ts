@@ -6,6 +6,7 @@
 import type { CompileRowResult, RowResult } from '../rows/result.js'
 import type { Machine } from './machine.js'
 import type { TargetCheck } from './targets.js'
+import { jetStreamTable, type JetStreamReport } from '../jetstream.js'
 
 export interface Section {
   title: string
@@ -17,6 +18,8 @@ export interface Report {
   runs: number
   sections: readonly Section[]
   compile: CompileRowResult | null
+  /** The JetStream rows (bench/nats/run.mjs), when run. */
+  jetstream?: JetStreamReport | null
   targets: readonly TargetCheck[]
   notes: readonly string[]
 }
@@ -104,6 +107,9 @@ export function renderText(report: Report): string {
     parts.push(section.title, textTable(HEADER, section.rows.map((row) => cells(row, all))), '')
   }
   parts.push('Compile time', ...compileLines(report.compile).map((line) => `  ${line}`), '')
+  const jetstream = report.jetstream ? jetStreamTable(report.jetstream) : null
+  if (jetstream !== null) parts.push(jetstream.title, textTable(jetstream.header, jetstream.rows), '')
+  else if (report.jetstream) parts.push(`JetStream: ${report.jetstream.status}: ${report.jetstream.reason ?? ''}`, '')
   parts.push('Targets', textTable(['target', 'measured', 'status'], report.targets.map((t) => [t.target, t.measured, t.status])), '')
   const notes = [...report.notes, ...notesOf(all)]
   if (notes.length > 0) parts.push('Notes', ...notes.map((note) => `  ${note}`), '')
@@ -117,6 +123,9 @@ export function renderMarkdown(report: Report): string {
     parts.push(`#### ${section.title}`, '', markdownTable(HEADER, section.rows.map((row) => cells(row, all))), '')
   }
   parts.push('#### Compile time', '', ...compileLines(report.compile).map((line) => `- ${line}`), '')
+  const jetstream = report.jetstream ? jetStreamTable(report.jetstream) : null
+  if (jetstream !== null) parts.push(`#### ${jetstream.title}`, '', markdownTable(jetstream.header, jetstream.rows), '')
+  else if (report.jetstream) parts.push(`#### JetStream`, '', `${report.jetstream.status}: ${report.jetstream.reason ?? ''}`, '')
   parts.push('#### Targets', '', markdownTable(['target', 'measured', 'status'], report.targets.map((t) => [t.target, t.measured, t.status])), '')
   const notes = [...report.notes, ...notesOf(all)]
   if (notes.length > 0) parts.push('#### Notes', '', ...notes.map((note) => `- ${note.replaceAll('\n', ' ')}`), '')

@@ -116,7 +116,8 @@ export function planMessage(message: SourceMessage, engine: Pick<Engine, 'mapFra
   }
 
   const outputs: PlannedOutput[] = []
-  const batch = new RecordBatch(message, options)
+  // Only with --out-batch: its size limit costs a few byte counts per message.
+  const batch = (options.outBatch ?? 1) > 1 ? new RecordBatch(message, options) : undefined
   const sourcePrefix = `,"source":{"stream":${JSON.stringify(message.stream)},"seq":${message.seq},"line":`
   for (const line of lines) {
     // The engine rejects and counts framing errors too, with the same code as everywhere.
@@ -143,7 +144,7 @@ export function planMessage(message: SourceMessage, engine: Pick<Engine, 'mapFra
       continue
     }
     const payload = withSource(result.record, sourcePrefix, message, line.lineNo)
-    if (batch.size === 1) {
+    if (batch === undefined) {
       outputs.push({
         kind: 'mapped',
         records: 1,
@@ -156,7 +157,7 @@ export function planMessage(message: SourceMessage, engine: Pick<Engine, 'mapFra
       batch.add(payload, line.lineNo, outputs)
     }
   }
-  batch.flush(outputs)
+  batch?.flush(outputs)
   return outputs
 }
 
