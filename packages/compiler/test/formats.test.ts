@@ -32,6 +32,15 @@ describe('report formats', () => {
     expect(text).toMatch(/1 error/)
   })
 
+  it('should print each hint (`note`) under its message in text, and urls only when verbose', () => {
+    const text = formatText(result.files)
+    expect(text).toContain('  [note]:\n    Dates take an optional argument')
+    expect(text).not.toContain('rules.md#field-type-unknown')
+    expect(formatText(result.files, { verbose: true })).toContain('rules.md#field-type-unknown')
+    // The files themselves keep their urls.
+    expect(result.files[0]?.messages[0]?.url).toMatch(/rules\.md#field-type-unknown$/)
+  })
+
   it('should give JSON with positions, severities and rule urls', () => {
     const [file] = JSON.parse(formatJson(result.files)) as { path: string; messages: Record<string, unknown>[] }[]
     expect(file?.path).toBe('dir/with, comma.md')

@@ -1,7 +1,36 @@
-/** How `mapdown check` prints its outcomes on stdout: a table per dictionary, or JSON. */
+/** `mapdown check`'s report: the outcomes (a table per dictionary, or JSON) and the diagnostics, in one `--format`. */
+import type { CompileResult } from '@mapdown/compiler'
+import { formatDiagnostics, type DiagnosticFormat } from '../diagnostics/format.js'
 import type { DictionaryCheck, FieldOutcome } from './samples.js'
 
-export function checkTable(checks: readonly DictionaryCheck[]): string {
+export interface CheckReport {
+  /** The report proper: stdout or `--output`. */
+  main: string
+  /** What the format has no room for (the outcome tables beside SARIF or annotations): stderr. */
+  aside?: string
+}
+
+/**
+ * text: the outcome tables, then the diagnostics; json: one document with the
+ * outcomes (`dictionaries`) and the diagnostics (`files`, as `compile --format
+ * json` prints them); sarif and github: the diagnostics, the tables aside.
+ */
+export async function checkReport(format: DiagnosticFormat, checks: readonly DictionaryCheck[], files: CompileResult['files']): Promise<CheckReport> {
+  const diagnostics = await formatDiagnostics(files, format)
+  switch (format) {
+    case 'text': {
+      const table = checkTable(checks)
+      return { main: table.length > 0 && diagnostics.length > 0 ? `${table}\n${diagnostics}` : table + diagnostics }
+    }
+    case 'json':
+      return { main: JSON.stringify({ dictionaries: checkData(checks), files: JSON.parse(diagnostics) as unknown }, null, 2) + '\n' }
+    case 'sarif':
+    case 'github':
+      return checks.length > 0 ? { main: diagnostics, aside: checkTable(checks) } : { main: diagnostics }
+  }
+}
+
+function checkTable(checks: readonly DictionaryCheck[]): string {
   const blocks = checks.map((check) => {
     const { dictionary } = check
     const head = `${dictionary.id} (${dictionary.source})`
@@ -42,9 +71,9 @@ function outcomeText(field: FieldOutcome): string {
   }
 }
 
-/** The JSON report: plain data, one entry per dictionary. */
-export function checkJson(checks: readonly DictionaryCheck[]): string {
-  const dictionaries = checks.map((check) => ({
+/** The outcomes as plain data, one entry per dictionary. */
+function checkData(checks: readonly DictionaryCheck[]): unknown[] {
+  return checks.map((check) => ({
     id: check.dictionary.id,
     source: check.dictionary.source,
     status: check.status,
@@ -52,5 +81,4 @@ export function checkJson(checks: readonly DictionaryCheck[]): string {
     ...(check.reason === undefined ? {} : { reason: check.reason, message: check.message }),
     fields: check.fields,
   }))
-  return JSON.stringify({ dictionaries }, null, 2) + '\n'
 }

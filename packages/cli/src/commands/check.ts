@@ -6,10 +6,10 @@
 import { createEngine } from '@mapdown/engine'
 import { COMMON_OPTIONS, parseCommandArgs } from '../args.js'
 import { addFindings } from '../check/findings.js'
-import { checkJson, checkTable } from '../check/report.js'
+import { checkReport } from '../check/report.js'
 import { checkSamples } from '../check/samples.js'
 import { compilePaths } from '../dictionaries/compile.js'
-import { countMessages, diagnosticFormat, formatDiagnostics, writeDiagnostics } from '../diagnostics/format.js'
+import { countMessages, diagnosticFormat, writeReport } from '../diagnostics/format.js'
 
 export const help = `Usage: mapdown check [options] [PATH...]
 
@@ -17,11 +17,14 @@ Compiles the dictionaries, then maps each one's own Event JSON sample and
 reports every field's outcome: its value, an issue, or absent.
 PATH is a dictionary (.md) or a folder searched recursively (default: ./dictionaries).
 
-The outcomes go to stdout (a table, or JSON with --format json); diagnostics,
-including problems found in the samples, go to stderr.
+The report goes to stdout, or to the --output file: with text, the outcome
+tables then the diagnostics (problems found in the samples included) with
+their hints; with json, one document holding both. sarif and github hold the
+diagnostics only, and the outcome tables go to stderr.
 
 Options:
       --format NAME   text, json, sarif or github (default: text)
+      --output FILE   write the report to FILE instead of stdout
       --strict        fail on warnings too (sample problems become errors)
       --debug         show stack traces
   -h, --help          show this help
@@ -32,11 +35,13 @@ Examples:
   mapdown check
   mapdown check dictionaries/sentinelone/network-connection.md
   mapdown check --strict --format github
+  mapdown check --format sarif --output mapdown.sarif
 `
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
   format: { type: 'string' },
+  output: { type: 'string' },
   strict: { type: 'boolean' },
 } as const
 
@@ -50,14 +55,16 @@ export async function run(argv: readonly string[]): Promise<number> {
   const strict = values.strict === true
   const result = await compilePaths(positionals)
 
+  let checks: ReturnType<typeof checkSamples> = []
   if (result.ir.dictionaries.length > 0) {
     // `keep`: a field issue is reported per field, never hidden by rejecting the whole sample.
     const engine = createEngine(result.ir, { onFieldError: 'keep' })
-    const checks = checkSamples(result.ir, result.samples, engine)
+    checks = checkSamples(result.ir, result.samples, engine)
     addFindings(checks, result.files, strict)
-    process.stdout.write(format === 'json' ? checkJson(checks) : checkTable(checks))
   }
-  writeDiagnostics(await formatDiagnostics(result.files, format))
+  const report = await checkReport(format, checks, result.files)
+  if (report.aside !== undefined) await writeReport(report.aside, { kind: 'stderr' })
+  await writeReport(report.main, values.output === undefined ? { kind: 'stdout' } : { kind: 'file', path: values.output })
 
   const { errors, warnings } = countMessages(result.files)
   return errors > 0 || (strict && warnings > 0) ? 1 : 0

@@ -1,9 +1,13 @@
 /**
- * `mapdown compile`: dictionaries in, mapping IR out, diagnostics on stderr.
+ * `mapdown compile`: dictionaries in, mapping IR out, and a report of the
+ * diagnostics: on stdout when the IR goes to a file, else on stderr, or in
+ * the `--output` file.
  */
+import { resolve } from 'node:path'
 import { COMMON_OPTIONS, parseCommandArgs } from '../args.js'
 import { compilePaths } from '../dictionaries/compile.js'
-import { countMessages, diagnosticFormat, formatDiagnostics, writeDiagnostics } from '../diagnostics/format.js'
+import { countMessages, diagnosticFormat, formatDiagnostics, writeReport, type ReportDestination } from '../diagnostics/format.js'
+import { UsageError } from '../errors.js'
 import { OutputSink } from '../io/sink.js'
 
 export const help = `Usage: mapdown compile [options] [PATH...]
@@ -13,8 +17,10 @@ PATH is a dictionary (.md) or a folder searched recursively (default: ./dictiona
 
 Options:
   -o, --out FILE      write the IR to FILE (default: stdout)
-      --format NAME   diagnostics on stderr as text, json, sarif or github
+      --format NAME   the report of diagnostics as text, json, sarif or github
                       (default: text)
+      --output FILE   write the report to FILE (default: stdout when the IR
+                      goes to a file with -o, else stderr)
       --strict        fail on warnings too
       --debug         show stack traces
   -h, --help          show this help
@@ -25,13 +31,15 @@ Exit codes: 0 compiled, 1 errors (or warnings with --strict), 2 usage error.
 Examples:
   mapdown compile -o mapping.json
   mapdown compile dictionaries/sentinelone --strict --format github
-  mapdown compile dictionaries --format sarif -o mapping.json 2> mapdown.sarif
+  mapdown compile dictionaries -o mapping.json --format sarif > mapdown.sarif
+  mapdown compile dictionaries --format sarif --output mapdown.sarif > mapping.json
 `
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
   out: { type: 'string', short: 'o' },
   format: { type: 'string' },
+  output: { type: 'string' },
   strict: { type: 'boolean' },
 } as const
 
@@ -42,8 +50,14 @@ export async function run(argv: readonly string[]): Promise<number> {
     return 0
   }
   const format = diagnosticFormat('compile', values.format)
+  if (values.output !== undefined && values.out !== undefined && resolve(values.output) === resolve(values.out)) {
+    throw new UsageError(`--output and --out are the same file (${values.out}): the report and the IR need two files`, 'compile')
+  }
+  // stdout carries the IR unless -o sends it to a file.
+  const destination: ReportDestination =
+    values.output !== undefined ? { kind: 'file', path: values.output } : values.out !== undefined ? { kind: 'stdout' } : { kind: 'stderr' }
   const result = await compilePaths(positionals)
-  writeDiagnostics(await formatDiagnostics(result.files, format))
+  await writeReport(await formatDiagnostics(result.files, format), destination)
 
   const { errors, warnings } = countMessages(result.files)
   if (errors > 0 || (values.strict === true && warnings > 0)) return 1

@@ -1,6 +1,7 @@
-/** The `--format` option of `compile` and `check`: how diagnostics are printed on stderr. */
+/** The `--format` and `--output` options of `compile` and `check`: how the report is printed, and where. */
 import type { CompileResult } from '@mapdown/compiler'
 import { choiceOption } from '../args.js'
+import { OutputSink } from '../io/sink.js'
 
 export const DIAGNOSTIC_FORMATS = ['text', 'json', 'sarif', 'github'] as const
 export type DiagnosticFormat = (typeof DIAGNOSTIC_FORMATS)[number]
@@ -39,8 +40,19 @@ export function countMessages(files: Files): { errors: number; warnings: number 
   return { errors, warnings }
 }
 
-/** Writes diagnostics to stderr, with a final newline, unless there is nothing to say. */
-export function writeDiagnostics(text: string): void {
-  if (text.length === 0) return
-  process.stderr.write(text.endsWith('\n') ? text : text + '\n')
+/** Where a report goes: a file (`--output FILE`), stdout, or stderr (when stdout carries the IR). */
+export type ReportDestination = { readonly kind: 'file'; readonly path: string } | { readonly kind: 'stdout' } | { readonly kind: 'stderr' }
+
+/**
+ * Writes a report, with a final newline. An empty report (text format, no
+ * messages) prints nothing, but still creates the file: a run that finished
+ * leaves its report, even an empty one.
+ */
+export async function writeReport(text: string, destination: ReportDestination): Promise<void> {
+  const whole = text.length === 0 || text.endsWith('\n') ? text : `${text}\n`
+  if (destination.kind !== 'file' && whole.length === 0) return
+  const sink =
+    destination.kind === 'file' ? OutputSink.toFile(destination.path) : destination.kind === 'stdout' ? OutputSink.toStdout() : new OutputSink(process.stderr, 'stderr', false)
+  await sink.write(whole)
+  await sink.end()
 }

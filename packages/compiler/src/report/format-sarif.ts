@@ -1,14 +1,17 @@
 import type { VFile } from 'vfile'
 import { ALL_RULES } from '../rules/index.js'
 import { RULES_DOC_URL } from '../rules/rule.js'
+import { MAPDOWN_VERSION } from '../version.js'
 import { pathOf, viewOf } from './message-view.js'
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const
 
 /**
- * SARIF 2.1.0, as GitHub code scanning reads it: one run, tool `mapdown`,
- * every rule with its help url, one result per message with a relative
- * artifact uri and a region (columns are 1-based, end exclusive, as in unist).
+ * SARIF 2.1.0, as GitHub code scanning reads it: one run, tool `mapdown` with
+ * its version, every rule of the registry (the compiler's and `check`'s) with
+ * its help url, default level and description, one result per message with a
+ * relative artifact uri and a region (columns are 1-based, end exclusive, as
+ * in unist). Valid against the official schema (tested).
  */
 export function formatSarif(files: readonly VFile[]): string {
   const ruleIndex = new Map(ALL_RULES.map((rule, index) => [rule.id, index]))
@@ -49,11 +52,16 @@ export function formatSarif(files: readonly VFile[]): string {
         tool: {
           driver: {
             name: 'mapdown',
+            version: MAPDOWN_VERSION,
+            semanticVersion: MAPDOWN_VERSION,
             informationUri: RULES_DOC_URL,
             rules: ALL_RULES.map((rule) => ({
               id: rule.id,
               shortDescription: { text: rule.summary },
+              ...(rule.docs === rule.summary ? {} : { fullDescription: { text: rule.docs } }),
               helpUri: rule.url,
+              defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
+              properties: { origin: rule.origin },
             })),
           },
         },

@@ -10,7 +10,7 @@ export const sampleRejected = defineRule({
     rejected: 'Unexpected rejection of the Event JSON sample (`{{reason}}`: {{message}}), expected it to map with `{{id}}`',
   },
   example: {
-    source: 'packages/cli/test/fixtures/check-findings/expected.stderr',
+    source: 'packages/cli/test/fixtures/check-findings/expected.stdout',
     line: '::error file=unrouted.md,title=sample-rejected::Unexpected rejection of the Event JSON sample (`no_matching_dictionary`: Unexpected event that no dictionary matches, expected one match), expected it to map with `sentinelone/FailedDns`',
   },
 })
