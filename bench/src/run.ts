@@ -189,6 +189,7 @@ async function runCompileRow(runs: number): Promise<CompileRowResult> {
     warmMs: summarize(report.warmMs),
     originalMs: summarize(report.originalMs),
     createEngineMs: report.createEngineMs === null ? null : summarize(report.createEngineMs),
+    wideSample: { bytes: report.wideSample.bytes, keys: report.wideSample.keys, coldMs: report.wideSample.coldMs, warmMs: summarize(report.wideSample.warmMs) },
     warnings: report.warnings,
   }
 }

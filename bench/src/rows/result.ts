@@ -29,6 +29,8 @@ export interface CompileRowResult {
   warmMs?: Summary
   originalMs?: Summary
   createEngineMs?: Summary | null
+  /** The 1 MiB dictionary whose sample is one line of 40k keys (issue 12, case 10; target under 5 s). */
+  wideSample?: { bytes: number; keys: number; coldMs: number; warmMs: Summary }
   warnings?: number
 }
 
