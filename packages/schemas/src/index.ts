@@ -3,7 +3,7 @@
 export type { AllowedValue, FieldLookup, FieldLookupError, JsonType, Requirement, TargetField, TargetName, ValueProblem } from './types.js'
 export { TARGETS, isTargetName, targetField } from './target.js'
 export { ECS_VERSION, checkEcsCategorization, ecsEventTypesFor, ecsField, ecsFieldNames, type EcsCategorizationProblem } from './ecs/definitions.js'
-export { OCSF_VERSION, ocsfClass, ocsfClassNames, ocsfField, ocsfObjectRequirements, ocsfRequirements, ocsfTypeUid, type OcsfClass, type OcsfRequirement } from './ocsf/definitions.js'
+export { OCSF_VERSION, ocsfClass, ocsfClassNames, ocsfField, ocsfObjectConstraints, ocsfObjectRequirements, ocsfRequirements, ocsfTypeUid, type OcsfClass, type OcsfRequirement } from './ocsf/definitions.js'
 export { checkElement, checkValue } from './values.js'
 export { ecsJsonSchema } from './json-schema/ecs.js'
 export { ocsfJsonSchema } from './json-schema/ocsf.js'

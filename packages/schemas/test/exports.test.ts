@@ -20,6 +20,7 @@ describe('@mapdown/schemas', () => {
       'ocsfClassNames',
       'ocsfField',
       'ocsfJsonSchema',
+      'ocsfObjectConstraints',
       'ocsfObjectRequirements',
       'ocsfRequirements',
       'ocsfTypeUid',

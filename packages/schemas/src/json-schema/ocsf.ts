@@ -1,4 +1,4 @@
-import { OCSF_VERSION, ocsfAttributeField, ocsfClass } from '../ocsf/definitions.js'
+import { OCSF_VERSION, ocsfAttributeField, ocsfClass, ocsfObjectConstraints } from '../ocsf/definitions.js'
 import { ocsfExtract, type OcsfAttribute } from '../ocsf/extract.js'
 import { leafSchema, objectSchema, type JsonSchema } from './value.js'
 
@@ -28,14 +28,7 @@ export function ocsfJsonSchema(classRef: string | number, profiles: readonly str
     if (Object.hasOwn(definitions, key)) continue
     const object = ocsfExtract.objects[objectName]
     if (!object) throw new Error(`OCSF object ${objectName} is referenced but not defined in the extract`)
-    const constraints = object.constraints ?? {}
-    definitions[key] = {}
-    definitions[key] = attributesSchema(
-      object.attributes,
-      profiles,
-      { ...(constraints.at_least_one ? { atLeastOne: constraints.at_least_one } : {}), ...(constraints.just_one ? { justOne: constraints.just_one } : {}) },
-      reference,
-    )
+    definitions[key] = attributesSchema(object.attributes, profiles, ocsfObjectConstraints(objectName), reference)
   }
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',

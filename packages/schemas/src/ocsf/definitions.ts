@@ -1,6 +1,6 @@
 import type { AllowedValue, FieldLookup, JsonType, Requirement, TargetField } from '../types.js'
 import { IP_PATTERN } from '../patterns.js'
-import { ocsfExtract, type OcsfAttribute, type OcsfClassEntry, type OcsfTypeEntry } from './extract.js'
+import { ocsfExtract, type OcsfAttribute, type OcsfClassEntry, type OcsfConstraints, type OcsfTypeEntry } from './extract.js'
 
 /** The OCSF version of the extract. */
 export const OCSF_VERSION: string = ocsfExtract.version
@@ -36,27 +36,33 @@ export function ocsfClass(ref: string | number): OcsfClass | undefined {
   const name = className(ref)
   if (name === undefined) return undefined
   const entry = ocsfExtract.classes[name]
-  if (!entry || entry.category === null) return undefined
-  const category = ocsfExtract.categories[entry.category]
+  if (!entry) return undefined
+  const category = categoryOf(entry)
   if (!category) return undefined
-  const constraints = entry.constraints ?? {}
   return {
     name,
     uid: entry.uid,
     caption: entry.caption,
-    category: { name: entry.category, uid: category.uid, caption: category.caption },
+    category,
     profiles: entry.profiles,
-    constraints: {
-      ...(constraints.at_least_one ? { atLeastOne: constraints.at_least_one } : {}),
-      ...(constraints.just_one ? { justOne: constraints.just_one } : {}),
-    },
+    constraints: constraintsOf(entry.constraints),
     activities: enumValues(entry.attributes['activity_id']?.enum),
   }
 }
 
-/** Every event class (excluding `base_event`, which has no category), by name. */
+/** Every event class by name, `base_event` (uid 0) included. */
 export function ocsfClassNames(): readonly string[] {
-  return Object.keys(ocsfExtract.classes).filter((name) => ocsfExtract.classes[name]?.category !== null).sort()
+  return Object.keys(ocsfExtract.classes).sort()
+}
+
+// `base_event` has no category in the extract; its `category_uid` enum says 0, Uncategorized.
+function categoryOf(entry: OcsfClassEntry): OcsfClass['category'] | undefined {
+  if (entry.category !== null) {
+    const category = ocsfExtract.categories[entry.category]
+    return category ? { name: entry.category, uid: category.uid, caption: category.caption } : undefined
+  }
+  const [uid, caption] = Object.entries(entry.attributes['category_uid']?.enum ?? {})[0] ?? []
+  return uid === undefined || caption === undefined ? undefined : { name: 'uncategorized', uid: Number(uid), caption }
 }
 
 function className(ref: string | number): string | undefined {
@@ -202,6 +208,19 @@ export function ocsfRequirements(classRef: string | number, profiles: readonly s
 export function ocsfObjectRequirements(objectName: string, profiles: readonly string[] = []): OcsfRequirement[] {
   const entry = Object.hasOwn(ocsfExtract.objects, objectName) ? ocsfExtract.objects[objectName] : undefined
   return entry ? requirementsOf(entry.attributes, profiles) : []
+}
+
+/** The `at_least_one` / `just_one` constraints of an OCSF object (`process`: at least one of pid, uid, cpid). */
+export function ocsfObjectConstraints(objectName: string): OcsfClass['constraints'] {
+  const entry = Object.hasOwn(ocsfExtract.objects, objectName) ? ocsfExtract.objects[objectName] : undefined
+  return constraintsOf(entry?.constraints ?? null)
+}
+
+function constraintsOf(constraints: OcsfConstraints): OcsfClass['constraints'] {
+  return {
+    ...(constraints?.at_least_one ? { atLeastOne: constraints.at_least_one } : {}),
+    ...(constraints?.just_one ? { justOne: constraints.just_one } : {}),
+  }
 }
 
 function requirementsOf(attributes: Readonly<Record<string, OcsfAttribute>>, profiles: readonly string[]): OcsfRequirement[] {
