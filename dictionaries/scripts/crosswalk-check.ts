@@ -197,6 +197,8 @@ function requiredProblems(paths: readonly string[], classUid: number, profiles: 
     for (let length = 1; length < segments.length; length++) objects.add(segments.slice(0, length).join('.'))
   }
   const problems: string[] = []
+  const constraints = ocsfClass(classUid)?.constraints ?? {}
+  if (constraints.atLeastOne && !constraints.atLeastOne.some((name) => filled(name))) problems.push(`none of the class's {${constraints.atLeastOne.join(', ')}} is filled`)
   for (const object of [...objects].sort()) {
     const found = ocsfField(classUid, object)
     if (!found.ok || !found.field.objectType) continue

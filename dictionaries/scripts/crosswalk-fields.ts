@@ -45,7 +45,7 @@ export const FIELDS: Readonly<Record<string, readonly [ecs: string | null, ocsf:
   process_thread_id: ['process.thread.id', 'actor.process.tid'],
   process_active_content_path: [null, null],
   process_active_content_hash: [null, null],
-  user_name: ['user.name', 'actor.user.name'],
+  user_name: [null, 'actor.user.name'],
   user_sid: ['user.id', 'actor.user.uid'],
   user_session_id: [null, null],
   process_parent_id: ['process.parent.pid', 'actor.process.parent_process.pid'],

@@ -96,15 +96,23 @@ const INDICATORS = ['sentinelone-cloud-funnel/BehavioralIndicators', 'sentinelon
  * `file.name` from the path), ECS names split from `DOMAIN\user`.
  */
 export const DERIVED: Readonly<Record<string, readonly Derived[]>> = {
+  // OCSF wants an endpoint in DNS and Authentication events: the endpoint that asked, the one logged on to.
+  host_name: [
+    { target: 'ocsf', field: 'src_endpoint.hostname', only: ['sentinelone-cloud-funnel/DNS'] },
+    { target: 'ocsf', field: 'dst_endpoint.hostname', only: ['sentinelone-cloud-funnel/Logins'] },
+  ],
   host_type: [{ target: 'ocsf', field: 'device.type_id', map: { map: { server: 1, desktop: 2, laptop: 3, tablet: 4, mobile: 5, vm: 6, virtual: 6 }, default: 0 } }],
   host_os: [{ target: 'ocsf', field: 'device.os.type_id', map: { map: { windows: 100, linux: 200, osx: 300, macos: 300 }, default: 0 } }],
   process_integrity_level: [{ target: 'ocsf', field: '~.integrity_id', map: INTEGRITY }],
   target_process_integrity_level: [{ target: 'ocsf', field: '~.integrity_id', map: INTEGRITY }],
   process_signed_status: [{ target: 'ecs', field: 'process.code_signature.exists', map: { map: { signed: true, unsigned: false } } }],
   event_id: [{ target: 'ocsf', field: 'finding_info.uid', only: INDICATORS }],
+  // `CORP\\jdoe`: the name and the domain apart, in both.
   user_name: [
     { target: 'ecs', field: 'user.name', derive: 'user' },
     { target: 'ecs', field: 'user.domain', derive: 'domain' },
+    { target: 'ocsf', field: '~.name', derive: 'user' },
+    { target: 'ocsf', field: '~.domain', derive: 'domain' },
   ],
   file_path: [
     { target: 'ecs', field: 'file.name', derive: 'basename' },

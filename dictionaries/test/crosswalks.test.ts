@@ -6,7 +6,8 @@ import { crosswalkProblems, ocsfCoverage } from '../scripts/crosswalk-check.js'
 describe('crosswalk drafts', () => {
   it('should classify and place every dictionary and standard name as ECS and OCSF define them', async () => {
     const { ir } = await compileLibrary()
-    expect(crosswalkProblems(ir)).toEqual([])
+    // Deep Visibility's DNS events carry no host: neither endpoint of the query is known.
+    expect(crosswalkProblems(ir)).toEqual(["sentinelone/DNS: none of the class's {dst_endpoint, src_endpoint} is filled"])
   })
 
   it('should fill every required OCSF attribute of every dictionary but the device of Deep Visibility events, which carry no host', async () => {
