@@ -5,7 +5,7 @@
 import type { DictionaryIR, MappingIR } from '@mapdown/ir'
 import { checkEcsCategorization, checkValue, ecsField, ocsfClass, ocsfField, ocsfObjectConstraints, ocsfObjectRequirements, ocsfRequirements, type FieldLookup, type TargetField, type TargetName } from '@mapdown/schemas'
 import { CLASSIFICATIONS, type EcsClassification, type OcsfClassification } from './classifications.js'
-import { FIELDS, OVERRIDES, TYPE_OVERRIDES } from './crosswalk-fields.js'
+import { FIELDS, LEFT_OUT, OVERRIDES, TYPE_OVERRIDES } from './crosswalk-fields.js'
 import { CONSTANTS, DERIVED, RELATED, VALUE_MAPS, type Derived, type ValueMap } from './crosswalk-values.js'
 
 /** One kind of event of a dictionary: a SentinelOne event type (undefined when the dictionary routes otherwise) and its classification. */
@@ -275,6 +275,49 @@ export function renderCoverageTable(rows: readonly CoverageRow[]): string {
     const missing = row.recommended.missing.length === 0 ? '' : row.recommended.missing.map((name) => `\`${name}\``).join(', ')
     const required = `${row.required.filled} / ${row.required.total}${row.required.missing.length > 0 ? ` (not: ${row.required.missing.map((name) => `\`${name}\``).join(', ')})` : ''}`
     lines.push(`| \`${row.dictionary}\` | ${row.ocsfClass} | ${required} | ${row.recommended.filled} / ${row.recommended.total} | ${missing} |`)
+  }
+  return lines.join('\n')
+}
+
+/** The classification of every dictionary, one row per kind of event, as a markdown table. */
+export function renderClassificationTable(ir: MappingIR): string {
+  const lines = ['| Dictionary | SentinelOne type | ECS kind / category / type | OCSF class / activity |', '| --- | --- | --- | --- |']
+  for (const dictionary of [...ir.dictionaries].sort((a, b) => a.id.localeCompare(b.id))) {
+    for (const kind of eventKindsOf(dictionary)) {
+      const found = ocsfClass(kind.ocsf.classUid)
+      const activity = found?.activities.find((candidate) => candidate.value === kind.ocsf.activityId)?.caption ?? '?'
+      const ecs = `${kind.ecs.kind} / ${kind.ecs.category.join(', ')} / ${kind.ecs.type.join(', ')}`
+      lines.push(`| \`${dictionary.id}\` | ${kind.type ?? '(all)'} | ${ecs} | ${found?.caption ?? '?'} (${kind.ocsf.classUid}) / ${activity} (${kind.ocsf.activityId}) |`)
+    }
+  }
+  return lines.join('\n')
+}
+
+/** The judgment calls, one line per dictionary that has one. */
+export function renderJudgmentList(): string {
+  return Object.entries(CLASSIFICATIONS)
+    .filter(([, classification]) => classification.judgment)
+    .map(([id, classification]) => `- \`${id}\`: ${classification.judgment}`)
+    .join('\n')
+}
+
+/** Every standard name of the library with its ECS field and OCSF attribute (default placement; `—` left out). */
+export function renderCrosswalkTable(ir: MappingIR): string {
+  const names = [...new Set(ir.dictionaries.flatMap((dictionary) => dictionary.fields.map((field) => field.name)))].sort()
+  const cell = (value: string | null | undefined, name: string, target: TargetName): string => {
+    const map = VALUE_MAPS[name]?.[target] ? ' (mapped)' : ''
+    const derived = (DERIVED[name] ?? []).filter((entry) => entry.target === target).map((entry) => `\`${entry.field}\``)
+    const main = value ? `\`${value}\`${map}` : '—'
+    return derived.length > 0 ? `${main}; also ${derived.join(', ')}` : main
+  }
+  const lines = ['| Standard Name | ECS | OCSF | Overridden in | Why left out (`—`) |', '| --- | --- | --- | --- | --- |']
+  for (const name of names) {
+    const [ecs, ocsf] = FIELDS[name] ?? [undefined, undefined]
+    const overridden = Object.entries(OVERRIDES).filter(([, overrides]) => overrides[name]).map(([id]) => `\`${id}\``)
+    const byType = Object.entries(TYPE_OVERRIDES).filter(([, types]) => Object.values(types).some((overrides) => overrides[name])).map(([id]) => `\`${id}\` (by type)`)
+    const missing = [ecs ? '' : 'ECS', ocsf ? '' : 'OCSF'].filter(Boolean).join(' and ')
+    const why = missing === '' ? '' : `${missing}: ${LEFT_OUT.find(([part]) => name.includes(part))?.[1] ?? ''}`
+    lines.push(`| \`${name}\` | ${cell(ecs, name, 'ecs')} | ${cell(ocsf, name, 'ocsf')} | ${[...overridden, ...byType].join(', ')} | ${why} |`)
   }
   return lines.join('\n')
 }
