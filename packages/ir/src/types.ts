@@ -7,14 +7,10 @@
  * step. Every change to the shape bumps `IR_VERSION`.
  */
 
+import type { FieldType } from './field-types.js'
+
 /** The IR format version this package describes. */
 export const IR_VERSION = 2 as const
-
-/** The coercion types a field can declare (aliases such as `bool` or `datetime` are normalised away by the compiler). */
-export type FieldType = 'string' | 'integer' | 'long' | 'float' | 'boolean' | 'ip' | 'date'
-
-/** The field types, in a stable order. */
-export const FIELD_TYPES: readonly FieldType[] = ['string', 'integer', 'long', 'float', 'boolean', 'ip', 'date']
 
 /**
  * How a `date` field reads its source value:

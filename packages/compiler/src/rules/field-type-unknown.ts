@@ -1,12 +1,12 @@
+import { FIELD_TYPE_NAMES, FIELD_TYPE_REGISTRY, FIELD_TYPES } from '@mapdown/ir'
 import type { FileContext } from '../context.js'
 import { didYouMean } from '../did-you-mean.js'
 import type { TableCell } from '../markdown/tables.js'
-import { TYPE_NAMES } from '../types/field-type.js'
 import { defineRule } from './rule.js'
 
 export const fieldTypeUnknown = defineRule({
   id: 'field-type-unknown',
-  summary: 'A Type cell names no known type (string, integer, long, float, boolean, ip, date...).',
+  summary: `A Type cell names no known type (${FIELD_TYPES.join(', ')}, or an alias).`,
   severity: 'error',
   messages: {
     unknown: {
@@ -16,15 +16,21 @@ export const fieldTypeUnknown = defineRule({
   },
 })
 
-const KNOWN = Object.keys(TYPE_NAMES)
+/** Every name a Type cell may hold, aliases included: the did-you-mean candidates (from the registry in @mapdown/ir). */
+const KNOWN = Object.keys(FIELD_TYPE_NAMES)
+
+/** The types as the message lists them: `string, integer (int), ..., date (datetime)`. */
+const KNOWN_TEXT = FIELD_TYPES.map((type) => {
+  const aliases: readonly string[] = FIELD_TYPE_REGISTRY[type].aliases
+  return aliases.length === 0 ? type : `${type} (${aliases.join(', ')})`
+}).join(', ')
 
 export function reportUnknownType(ctx: FileContext, cell: TableCell, name: string, standardName: string): void {
   const suggestion = didYouMean(name, KNOWN)
-  const known = 'string, integer, long, float, boolean (bool), ip, date (datetime)'
   fieldTypeUnknown.report(
     ctx,
     'unknown',
-    { type: cell.text, name: standardName, suggestion: suggestion ? `\`${suggestion}\` (did you mean it?) or ` : '', known },
+    { type: cell.text, name: standardName, suggestion: suggestion ? `\`${suggestion}\` (did you mean it?) or ` : '', known: KNOWN_TEXT },
     cell.position,
     { actual: cell.text, expected: KNOWN },
   )

@@ -1,19 +1,4 @@
-import type { DateArgument, FieldType } from '@mapdown/ir'
-
-/** Type names a dictionary may write, with what they mean. */
-export const TYPE_NAMES: Readonly<Record<string, FieldType>> = {
-  string: 'string',
-  integer: 'integer',
-  int: 'integer',
-  long: 'long',
-  float: 'float',
-  double: 'float',
-  boolean: 'boolean',
-  bool: 'boolean',
-  ip: 'ip',
-  date: 'date',
-  datetime: 'date',
-}
+import { FIELD_TYPE_NAMES, type DateArgument, type FieldType } from '@mapdown/ir'
 
 export type TypeCellResult =
   | { ok: true; type: FieldType; dateArgument?: DateArgument; ignoredArgument?: string }
@@ -33,7 +18,7 @@ export function readTypeCell(text: string): TypeCellResult {
   const match = /^([A-Za-z_][A-Za-z0-9_]*)\s*(?:\((.*)\))?$/s.exec(text.trim())
   if (!match?.[1]) return { ok: false, name: text.trim(), reason: 'malformed' }
   const name = match[1].toLowerCase()
-  const type = Object.prototype.hasOwnProperty.call(TYPE_NAMES, name) ? TYPE_NAMES[name] : undefined
+  const type = Object.prototype.hasOwnProperty.call(FIELD_TYPE_NAMES, name) ? FIELD_TYPE_NAMES[name] : undefined
   if (!type) return { ok: false, name: match[1], reason: 'unknown' }
   const argument = match[2]?.trim()
   if (type !== 'date') return argument === undefined || argument === '' ? { ok: true, type } : { ok: true, type, ignoredArgument: argument }

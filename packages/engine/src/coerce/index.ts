@@ -6,6 +6,7 @@ import { coerceFloat } from './float.js'
 import { coerceInteger } from './integer.js'
 import { coerceIp } from './ip.js'
 import { coerceLong } from './long.js'
+import { coercePort } from './port.js'
 import { ABSENT, type CoercionResult } from './result.js'
 import { coerceString } from './string.js'
 
@@ -15,28 +16,28 @@ export type { CoercionIssueCode, CoercionResult } from './result.js'
 export type Coercer = (value: unknown) => CoercionResult
 
 /**
+ * Each registry type (`FIELD_TYPE_REGISTRY` in `@mapdown/ir`) -> its coercion,
+ * given the field's date argument (only `date` reads it). TypeScript refuses a
+ * registry type without an entry here.
+ */
+const COERCERS: { readonly [T in FieldType]: (dateArgument: DateArgument | undefined) => Coercer } = {
+  string: () => coerceString,
+  integer: () => coerceInteger,
+  long: () => coerceLong,
+  float: () => coerceFloat,
+  boolean: () => coerceBoolean,
+  ip: () => coerceIp,
+  date: (dateArgument) => dateCoercer(dateArgument),
+  port: () => coercePort,
+}
+
+/**
  * The coercion for a type, without the absent check (callers that already
- * know the value is present, such as the compiled mapper, call it directly).
+ * know the value is present, such as the generated mapper, call it directly).
  */
 export function presentValueCoercer(type: FieldType, dateArgument?: DateArgument): Coercer {
-  switch (type) {
-    case 'string':
-      return coerceString
-    case 'integer':
-      return coerceInteger
-    case 'long':
-      return coerceLong
-    case 'float':
-      return coerceFloat
-    case 'boolean':
-      return coerceBoolean
-    case 'ip':
-      return coerceIp
-    case 'date':
-      return dateCoercer(dateArgument)
-    default:
-      throw new TypeError(`Unexpected field type ${JSON.stringify(type)}`)
-  }
+  if (!Object.hasOwn(COERCERS, type)) throw new TypeError(`Unexpected field type ${JSON.stringify(type)}`)
+  return COERCERS[type](dateArgument)
 }
 
 /**
