@@ -4,10 +4,11 @@ import type { MappingIR } from '@mapdown/ir'
 import { createEngine, type EngineOptions } from '@mapdown/engine'
 import { engineInternals } from '../src/core/internals.js'
 import { eventLine } from './support/events.js'
+import { irArbitrary } from './support/ir-arbitrary.js'
 import { readJson } from './support/fixtures.js'
 
 /**
- * The compiled engine (generated mappers, indexed router) against the
+ * The generated engine (generated mappers, indexed router) against the
  * interpreter, the reference semantics: same results, byte for byte as JSON
  * (so key order, absent-versus-null and issue lists included), same stats.
  */
@@ -48,6 +49,40 @@ describe('compiled mode against the interpreter', () => {
       )
     })
   }
+
+  it('should map random events exactly as the interpreter does, over random IRs with hostile text everywhere', () => {
+    const pwned = () => (globalThis as { __mapdownPwned?: unknown }).__mapdownPwned
+    const seen = { mapped: 0, fieldIssues: 0, unexpectedShape: 0 }
+    fc.assert(
+      fc.property(
+        options,
+        irArbitrary.chain((ir) => fc.tuple(fc.constant(ir), fc.array(eventLine(ir), { minLength: 1, maxLength: 12 }))),
+        (opts, [ir, lines]) => {
+          const reference = createEngine(ir, { ...opts, mode: 'interpreted' })
+          const generated = createEngine(ir, { ...opts, mode: 'compiled' })
+          const generatedObjects = createEngine(ir, { ...opts, mode: 'compiled' })
+          for (const line of lines) {
+            const expected = reference.mapLine(line)
+            if (expected.ok) seen.mapped += 1
+            if (expected.issues?.some((issue) => issue.code === 'unexpected_shape')) seen.unexpectedShape += 1
+            expect(JSON.stringify(generated.mapLine(line))).toBe(JSON.stringify(expected))
+            expect(JSON.stringify(generatedObjects.map(JSON.parse(line)))).toBe(JSON.stringify(expected))
+          }
+          expect(generated.stats()).toEqual(reference.stats())
+          expect(generatedObjects.stats()).toEqual(reference.stats())
+          // Every dictionary got a generated mapper: hostile text never forces the fallback, and never runs.
+          expect(engineInternals(generated)?.generatedMappers).toBe(ir.dictionaries.length)
+          expect(pwned()).toBeUndefined()
+          seen.fieldIssues += reference.stats().fieldIssues
+        },
+      ),
+      { numRuns: 300 },
+    )
+    // The runs reached the mappers, with field issues and blocked paths among them (not only rejects).
+    expect(seen.mapped).toBeGreaterThan(100)
+    expect(seen.fieldIssues).toBeGreaterThan(100)
+    expect(seen.unexpectedShape).toBeGreaterThan(10)
+  })
 
   it('should not report the fast path for the interpreter', () => {
     const [, ir] = IRS[0]!

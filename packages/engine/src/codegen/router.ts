@@ -4,7 +4,8 @@ import { conditionHolds } from '../lookup/condition.js'
 import { jsonPathReader } from '../lookup/jsonpath.js'
 import { looseKey } from '../lookup/loose.js'
 import { decideRoute, NO_ROUTE, precedenceOf, type Route } from '../core/plan.js'
-import { simplePathSource } from './accessor.js'
+import { simplePathCode } from './accessor.js'
+import { _, name } from './code.js'
 import { generateFunction } from './generate.js'
 
 type Event = Record<string, unknown>
@@ -23,10 +24,10 @@ interface IndexGroup {
  * condition are indexed by it: the value at that path is read once per
  * event (and, for a loose condition, normalised once) and looked up in a Map
  * to find the only candidates worth testing. The others are tested one by
- * one, with compiled readers. Several matches are decided by precedence, as
+ * one, with generated readers. Several matches are decided by precedence, as
  * the interpreter decides them.
  */
-export function compiledRouter(dictionaries: readonly DictionaryIR[]): (event: Event) => Route {
+export function indexedRouter(dictionaries: readonly DictionaryIR[]): (event: Event) => Route {
   const predicates = dictionaries.map((dictionary) => predicate(dictionary.match.all))
   const precedence = precedenceOf(dictionaries)
   const groups = new Map<string, IndexGroup>()
@@ -127,10 +128,16 @@ function conditionTest(condition: MatchCondition): Predicate {
 
 /** A generated reader for a simple path, or the interpreter's when generation is unavailable. */
 export function simpleReader(path: SimplePath): (event: Event) => unknown {
-  const source = simplePathSource(path)
+  const read = simplePathCode(path)
   const generated =
-    source === undefined
+    read === undefined
       ? undefined
-      : generateFunction<(event: Event) => unknown>(['isArray', 'hasOwn'], `return function read(e) {\nlet v;\n${source}\nreturn v;\n}`, [Array.isArray, Object.hasOwn])
+      : generateFunction<(event: Event) => unknown>(
+          [
+            [name('isArray'), Array.isArray],
+            [name('hasOwn'), Object.hasOwn],
+          ],
+          _`return function read(e) {\nlet v, s, b;\n${read}\nreturn v;\n}`,
+        )
   return generated ?? ((event) => lookupSimple(event, path))
 }

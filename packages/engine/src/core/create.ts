@@ -1,5 +1,5 @@
 import { RESERVED_KEY, type DictionaryIR } from '@mapdown/ir'
-import { compiledPlan } from '../codegen/plan.js'
+import { generatedPlan } from '../codegen/plan.js'
 import { interpretedPlan } from '../interpret/plan.js'
 import { validateIr } from '../validate/ir.js'
 import { mayExceedDepth, exceedsDepth } from './depth.js'
@@ -23,7 +23,7 @@ export function createEngine(ir: unknown, options: EngineOptions = {}): Engine {
   const mapping = validateIr(ir)
   const resolved = resolveOptions(options)
   const dictionaries = mapping.dictionaries
-  const plan = resolved.mode === 'interpreted' ? interpretedPlan(dictionaries, resolved) : compiledPlan(dictionaries, resolved)
+  const plan = resolved.mode === 'interpreted' ? interpretedPlan(dictionaries, resolved) : generatedPlan(dictionaries, resolved)
   const fast = resolved.mode === 'compiled'
   const { route, mappers } = plan
   const stats = new StatsCounter(dictionaries)

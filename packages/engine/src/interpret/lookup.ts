@@ -1,4 +1,6 @@
 import type { PathIR } from '@mapdown/ir'
+import { isAbsentValue } from '../coerce/absent.js'
+import { BlockedPath } from '../lookup/blocked.js'
 import { jsonPathReader, type JsonPathReader } from '../lookup/jsonpath.js'
 
 /**
@@ -57,4 +59,43 @@ export function lookupSimple(event: unknown, path: Exclude<PathIR, { kind: 'json
       return nested === undefined ? lookupFlat(event, path.key) : nested
     }
   }
+}
+
+/**
+ * What a field reads: as `lookupSimple`, but a walk that runs into a value it
+ * cannot step into (see `BlockedPath`) says so instead of finding nothing.
+ * For `either`, the flat key is read when nested found nothing or was blocked;
+ * the block is reported only when the flat key finds nothing either.
+ */
+export function lookupFieldValue(event: unknown, path: Exclude<PathIR, { kind: 'jsonpath' }>): unknown {
+  switch (path.kind) {
+    case 'nested':
+      return walkSegments(event, path.segments)
+    case 'flat':
+      return lookupFlat(event, path.key)
+    case 'either': {
+      const nested = walkSegments(event, path.segments)
+      if (nested !== undefined && !(nested instanceof BlockedPath)) return nested
+      const flat = lookupFlat(event, path.key)
+      return flat === undefined ? nested : flat
+    }
+  }
+}
+
+function walkSegments(event: unknown, segments: readonly (string | number)[]): unknown {
+  let current = event
+  for (const [depth, segment] of segments.entries()) {
+    if (current === undefined) return undefined
+    if (current === null || typeof current !== 'object') {
+      return isAbsentValue(current) || typeof current === 'function' ? undefined : new BlockedPath(depth, current)
+    }
+    if (Array.isArray(current)) {
+      if (typeof segment !== 'number') return new BlockedPath(depth, current)
+      current = segment < current.length ? current[segment] : undefined
+    } else {
+      const key = String(segment)
+      current = Object.hasOwn(current, key) ? (current as Record<string, unknown>)[key] : undefined
+    }
+  }
+  return typeof current === 'function' ? undefined : current
 }

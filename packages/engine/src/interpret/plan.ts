@@ -1,12 +1,13 @@
 import type { DictionaryIR } from '@mapdown/ir'
 import { coerce } from '../coerce/index.js'
 import { conditionHolds } from '../lookup/condition.js'
+import { BlockedPath } from '../lookup/blocked.js'
 import { MultipleValues } from '../lookup/multiple.js'
 import { singleValue } from '../lookup/jsonpath.js'
-import { coercionIssue, multipleValuesIssue } from '../core/issues.js'
+import { blockedPathIssue, coercionIssue, multipleValuesIssue } from '../core/issues.js'
 import { decideRoute, precedenceOf, type FieldMapper, type MappingPlan, type Route } from '../core/plan.js'
 import type { ResolvedOptions } from '../core/options.js'
-import { lookupAll, lookupSimple } from './lookup.js'
+import { lookupAll, lookupFieldValue } from './lookup.js'
 
 /**
  * The reference semantics: every predicate of every dictionary is evaluated
@@ -29,9 +30,13 @@ export function interpretedMapper(dictionary: DictionaryIR, options: ResolvedOpt
   return (event, issues) => {
     const record: Record<string, unknown> = {}
     for (const field of dictionary.fields) {
-      const value = field.path.kind === 'jsonpath' ? singleValue(lookupAll(event, field.path)) : lookupSimple(event, field.path)
+      const value = field.path.kind === 'jsonpath' ? singleValue(lookupAll(event, field.path)) : lookupFieldValue(event, field.path)
       if (value instanceof MultipleValues) {
         issues.push(multipleValuesIssue(field, value))
+        continue
+      }
+      if (value instanceof BlockedPath) {
+        issues.push(blockedPathIssue(field, value))
         continue
       }
       const result = coerce(value, field.type, field.dateArgument)
