@@ -23,5 +23,9 @@ export type RejectReason = (typeof REJECT_REASONS)[number]
 /** The reject reasons the NDJSON framing finds before the engine parses a line. */
 export type FramingRejectReason = Extract<RejectReason, 'invalid_utf8' | 'line_too_long'>
 
-/** Why a field was left out of a record: a coercion code, or several values where one was expected. */
-export type FieldIssueCode = CoercionIssueCode | 'multiple_values'
+/**
+ * Why a field was left out of a record: a coercion code, several values where
+ * one was expected, or a path that ran into an array or a scalar where an
+ * object was expected (`unexpected_shape`).
+ */
+export type FieldIssueCode = CoercionIssueCode | 'multiple_values' | 'unexpected_shape'

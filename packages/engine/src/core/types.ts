@@ -27,7 +27,7 @@ export interface FieldIssue {
   readonly field: string
   /** The Field Name as the dictionary wrote it. */
   readonly path: string
-  /** A coercion code (`invalid_ip`, `out_of_range` ...) or `multiple_values`. */
+  /** A coercion code (`invalid_ip`, `out_of_range` ...), `multiple_values` or `unexpected_shape`. */
   readonly code: FieldIssueCode
   readonly message: string
   /** The offending source value, as found in the event. */
