@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { FIELD_TYPES, IR_VERSION, type DateArgument, type DictionaryIR, type FieldIR, type MappingIR, type MatchCondition, type PathIR } from '@mapdown/ir'
+import { FIELD_TYPES, IR_VERSION, RESERVED_NAMES, type DateArgument, type DictionaryIR, type FieldIR, type MappingIR, type MatchCondition, type PathIR } from '@mapdown/ir'
 import { HOSTILE_KEYS } from './events.js'
 
 /**
@@ -63,10 +63,10 @@ const condition: fc.Arbitrary<MatchCondition> = fc.oneof(
     .map(([path, values]): MatchCondition => ({ op: 'equals', path, values })),
 )
 
-/** Standard names: plain, dotted, hostile ones (never `__proto__` or `@mapdown`, which the IR refuses). */
+/** Standard names: plain, dotted, hostile ones (never a reserved name, which the IR refuses). */
 const STANDARD_NAME = fc
   .oneof(fc.constantFrom('src_ip', 'src_port', 'event_time', 'constructor', 'toString', 'a.b', ' ', ...INJECTIONS), fc.string({ minLength: 1, maxLength: 8 }))
-  .filter((name) => name !== '__proto__' && name !== '@mapdown')
+  .filter((name) => !(RESERVED_NAMES as readonly string[]).includes(name))
 
 const field = (position: number): fc.Arbitrary<FieldIR> =>
   fc.tuple(STANDARD_NAME, pathArbitrary, fc.constantFrom(...FIELD_TYPES), DATE_ARGUMENT).map(
