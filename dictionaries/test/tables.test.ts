@@ -73,7 +73,7 @@ describe('standardNameUses', () => {
 
 describe('tables', () => {
   const ir: MappingIR = {
-    irVersion: 2,
+    irVersion: 3,
     dictionaries: [dictionary('s/DNS', [field('dst_host_name', 'string'), field('process_id', 'integer')]), dictionary('s/Tcp', [field('process_id', 'integer'), field('a|b', 'ip')])],
   }
 
@@ -104,8 +104,8 @@ describe('tables', () => {
   it('should render the same IR to the same text', () => {
     fc.assert(
       fc.property(arbitraryDictionaries, (dictionaries) => {
-        const a = renderStandardNamesTable({ irVersion: 2, dictionaries })
-        const b = renderStandardNamesTable({ irVersion: 2, dictionaries: [...dictionaries].reverse() })
+        const a = renderStandardNamesTable({ irVersion: 3, dictionaries })
+        const b = renderStandardNamesTable({ irVersion: 3, dictionaries: [...dictionaries].reverse() })
         expect(a).toBe(b)
       }),
     )

@@ -2,7 +2,7 @@ import { createEngine, IrValidationError, IrVersionError } from '@mapdown/engine
 import { ir } from './ir.js'
 
 export function example(print: (value: unknown) => void): void {
-  for (const candidate of [{ ...ir, irVersion: 3 }, { irVersion: 2, dictionaries: [{ id: 'x' }] }]) {
+  for (const candidate of [{ ...ir, irVersion: 4 }, { irVersion: 3, dictionaries: [{ id: 'x' }] }]) {
     try {
       createEngine(candidate)
     } catch (error) {

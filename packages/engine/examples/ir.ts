@@ -5,7 +5,7 @@ const field = (name: string, text: string, type: string) => ({
 })
 
 export const ir = {
-  irVersion: 2,
+  irVersion: 3,
   dictionaries: [
     {
       id: 'sentinelone/NetworkConnection', title: 'Network connection', description: null,

@@ -10,7 +10,7 @@
 import type { FieldType } from './field-types.js'
 
 /** The IR format version this package describes. */
-export const IR_VERSION = 2 as const
+export const IR_VERSION = 3 as const
 
 /**
  * How a `date` field reads its source value:
