@@ -1,5 +1,5 @@
 import type { PathIR } from '@mapdown/ir'
-import { isSimple, JsonPathError, printJsonPath, readJsonPath } from './jsonpath.js'
+import { isSimple, JsonPathError, printJsonPath, readJsonPath, unreadSegment } from './jsonpath.js'
 
 /**
  * A Field Name, read but not yet decided against the sample event:
@@ -37,7 +37,8 @@ export function readFieldPath(text: string): FieldPathResult {
   const prefixed = text.startsWith('$') ? text : text.startsWith('[') ? `$${text}` : `$.${text}`
   const shift = prefixed.length - text.length
   try {
-    const segments = readJsonPath(prefixed)
+    const starts: number[] = []
+    const segments = readJsonPath(prefixed, starts)
     if (segments.length === 0) return { ok: false, problem: 'invalid', reason: 'Unexpected bare `$` as Field Name, expected a path into the event', offset: 0 }
     if (isSimple(segments)) {
       const only = segments[0]
@@ -52,6 +53,8 @@ export function readFieldPath(text: string): FieldPathResult {
         },
       }
     }
+    const unread = unreadSegment(segments)
+    if (unread !== undefined) return { ok: false, problem: 'invalid', reason: unread.reason, offset: Math.max(0, (starts[unread.index] ?? 0) - shift) }
     return {
       ok: true,
       draft: {

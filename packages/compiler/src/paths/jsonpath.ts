@@ -1,4 +1,5 @@
 import { canonicalFilter, FilterSyntaxError } from '@mapdown/engine'
+import { JSONPath } from 'jsonpath-plus'
 
 /**
  * A small JSONPath reader: `$`, `.name`, `['name']`, `[0]`, `*`, `..`,
@@ -41,19 +42,24 @@ const MAX_SEGMENTS = 64
 const SLICE_PART = '(?:(?:-?\\d+|-)\\s*)?'
 const SLICE = new RegExp(`^\\s*${SLICE_PART}:\\s*${SLICE_PART}(?::\\s*${SLICE_PART})?$`)
 
-/** Reads a JSONPath that starts with `$`. Throws JsonPathError with an offset in `source`. */
-export function readJsonPath(source: string): JsonPathSegment[] {
+/**
+ * Reads a JSONPath that starts with `$`. Throws JsonPathError with an offset in `source`.
+ * `starts`, when given, receives the offset in `source` where each segment starts.
+ */
+export function readJsonPath(source: string, starts: number[] = []): JsonPathSegment[] {
   if (!source.startsWith('$')) throw new JsonPathError('Unexpected start of JSONPath, expected `$`', 0)
   const segments: JsonPathSegment[] = []
   let index = 1
   while (index < source.length) {
     if (segments.length > MAX_SEGMENTS) throw new JsonPathError(`Unexpected JSONPath with more than ${MAX_SEGMENTS} segments`, index)
     const char = source[index]
+    starts.push(index)
     if (char === '.') {
       if (source[index + 1] === '.') {
         segments.push({ type: 'descent' })
         index += 2
         if (source[index] === '[') continue
+        starts.push(index)
       } else {
         index++
       }
@@ -214,9 +220,11 @@ export function isSimple(segments: readonly JsonPathSegment[]): segments is ({ t
 }
 
 /**
- * The canonical text of a JSONPath, as jsonpath-plus reads it. Names that
- * jsonpath-plus cannot quote reliably (quotes, backslashes, brackets) are
- * refused: they are still usable in simple (nested or flat) paths.
+ * The canonical text of a JSONPath, as jsonpath-plus reads it: names as
+ * `.name` or `['name']`, unions in jsonpath-plus's own form `[a.b,c,0]`
+ * (it splits a bracket on commas and does not unquote the parts: the quoted
+ * union `['a.b','c']` finds nothing). Whether jsonpath-plus really reads the
+ * text as meant is `unreadSegment`'s verdict, which callers must ask first.
  */
 export function printJsonPath(segments: readonly JsonPathSegment[]): string {
   let out = '$'
@@ -229,7 +237,7 @@ export function printJsonPath(segments: readonly JsonPathSegment[]): string {
         afterDescent = true
         continue
       case 'name':
-        text = IDENTIFIER.test(segment.name) ? `.${segment.name}` : `[${quoteName(segment.name)}]`
+        text = IDENTIFIER.test(segment.name) ? `.${segment.name}` : `['${segment.name}']`
         break
       case 'index':
         text = `[${segment.index}]`
@@ -241,7 +249,7 @@ export function printJsonPath(segments: readonly JsonPathSegment[]): string {
         text = `[${segment.text}]`
         break
       case 'union':
-        text = `[${segment.items.map((item) => (typeof item === 'number' ? String(item) : quoteName(item))).join(',')}]`
+        text = `[${segment.items.join(',')}]`
         break
       case 'filter':
         text = `[?(${segment.expression})]`
@@ -253,7 +261,75 @@ export function printJsonPath(segments: readonly JsonPathSegment[]): string {
   return out
 }
 
-function quoteName(name: string): string {
-  if (/['"\\[\]]/.test(name)) throw new JsonPathError(`Unexpected quote, backslash or bracket in name \`${name}\` of a JSONPath query, expected plain text`, 0)
-  return `'${name}'`
+/** A segment of a query that jsonpath-plus would not read as written, and why. */
+export interface UnreadSegment {
+  readonly index: number
+  readonly reason: string
+}
+
+/** jsonpath-plus's slice, as its evaluator recognises one (a negative step is not). */
+const JSONPATH_PLUS_SLICE = /^(-?\d*):(-?\d*):?(\d*)$/
+/** Steps jsonpath-plus evaluates as operators, not names (`$`, `^` parent, `~` property name, `@type()`, `(script)`, `?(filter)`, `` `escape ``). */
+const OPERATOR_STEP = /^(?:\*|\.\.|\$|\^|~)$|^[(@`]|^\?\(/
+/** Characters a name cannot hold in a query: commas split unions, jsonpath-plus cuts names at brackets, quotes and backslashes confuse both readers. */
+const UNQUOTABLE = /[,'"\\[\]]/
+
+const NAME_EXPECTED =
+  'expected a name jsonpath-plus reads as written (no `,`, quote, backslash or bracket; not `*`, `$`, `^`, `~` or a slice; not starting with `@`, `(`, `?(` or a backtick); a path of names and indexes only reads any key'
+
+/**
+ * The first segment jsonpath-plus would read otherwise than `readJsonPath`
+ * did, or undefined when it reads `printJsonPath(segments)` step for step as
+ * meant. jsonpath-plus parses with regular expressions and evaluates each
+ * step by its spelling, so a name such as `@x` (a type test), `a,b` (a
+ * union) or `a]b` (cut at the bracket) would silently find something else, or
+ * throw while mapping: such queries are refused when compiled.
+ */
+export function unreadSegment(segments: readonly JsonPathSegment[]): UnreadSegment | undefined {
+  for (const [index, segment] of segments.entries()) {
+    if (segment.type === 'name' && !readableName(segment.name)) {
+      return { index, reason: `Unexpected name \`${segment.name}\` in a JSONPath query, ${NAME_EXPECTED}` }
+    }
+    if (segment.type === 'union') {
+      const item = segment.items.find((item) => typeof item === 'string' && !readableName(item))
+      if (item !== undefined) return { index, reason: `Unexpected name \`${item}\` in a JSONPath union, ${NAME_EXPECTED}` }
+    }
+    if (segment.type === 'slice' && !JSONPATH_PLUS_SLICE.test(segment.text)) {
+      return { index, reason: `Unexpected slice \`[${segment.text}]\` in a JSONPath query, expected \`[start:end:step]\` with a step that is not negative` }
+    }
+  }
+  const expected = ['$', ...segments.map(jsonPathPlusStep)]
+  const read = JSONPath.toPathArray(printJsonPath(segments))
+  const differs = expected.findIndex((step, index) => read[index] !== step)
+  if (differs === -1 && read.length === expected.length) return undefined
+  const index = Math.min(Math.max((differs === -1 ? expected.length : differs) - 1, 0), segments.length - 1)
+  const segment = segments[index]
+  const name = segment?.type === 'name' ? segment.name : segment?.type === 'union' ? segment.items.join(',') : undefined
+  return name === undefined
+    ? { index, reason: `Unexpected JSONPath query \`${printJsonPath(segments)}\` that jsonpath-plus reads otherwise, expected a query it reads as written` }
+    : { index, reason: `Unexpected name \`${name}\` in a JSONPath query, ${NAME_EXPECTED}` }
+}
+
+function readableName(name: string): boolean {
+  return !UNQUOTABLE.test(name) && !OPERATOR_STEP.test(name) && !JSONPATH_PLUS_SLICE.test(name)
+}
+
+/** The step jsonpath-plus's evaluator must see for a segment (an element of `JSONPath.toPathArray`). */
+function jsonPathPlusStep(segment: JsonPathSegment): string {
+  switch (segment.type) {
+    case 'name':
+      return segment.name
+    case 'index':
+      return String(segment.index)
+    case 'wildcard':
+      return '*'
+    case 'descent':
+      return '..'
+    case 'slice':
+      return segment.text
+    case 'union':
+      return segment.items.join(',')
+    case 'filter':
+      return `?(${segment.expression})`
+  }
 }
