@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import type { MappingIR } from '@mapdown/ir'
 import { createEngine, type EngineOptions } from '@mapdown/engine'
 import { engineInternals } from '../src/core/internals.js'
+import { MAX_GENERATED_SEGMENTS } from '../src/codegen/accessor.js'
 import { eventLine } from './support/events.js'
 import { irArbitrary } from './support/ir-arbitrary.js'
 import { readJson } from './support/fixtures.js'
@@ -82,6 +83,31 @@ describe('compiled mode against the interpreter', () => {
     expect(seen.mapped).toBeGreaterThan(100)
     expect(seen.fieldIssues).toBeGreaterThan(100)
     expect(seen.unexpectedShape).toBeGreaterThan(10)
+  })
+
+  it('should leave a path deeper than MAX_GENERATED_SEGMENTS to the interpreter, with identical results', () => {
+    const [, base] = IRS[0]!
+    const dictionary = base.dictionaries[0]!
+    const deep = (depth: number): string[] => Array.from({ length: depth }, () => 'a')
+    const withPath = (segments: string[]): MappingIR => ({
+      ...base,
+      dictionaries: [{ ...dictionary, fields: [...dictionary.fields, { ...dictionary.fields[0]!, name: 'deep', path: { kind: 'nested', segments, text: segments.join('.') } }] }],
+    })
+    const nest = (depth: number, leaf: unknown): unknown => (depth === 0 ? leaf : { a: nest(depth - 1, leaf) })
+    for (const [depth, generatedMappers] of [
+      [MAX_GENERATED_SEGMENTS, 1],
+      [MAX_GENERATED_SEGMENTS + 1, 0],
+    ] as const) {
+      const ir = withPath(deep(depth))
+      const events = [{ tcpv4: {}, ...(nest(depth, 'x') as object) }, { tcpv4: {}, ...(nest(depth - 1, 'blocked') as object) }, { tcpv4: {} }]
+      const reference = createEngine(ir, { mode: 'interpreted', maxDepth: 1000 })
+      const compiled = createEngine(ir, { mode: 'compiled', maxDepth: 1000 })
+      for (const event of events) expect(JSON.stringify(compiled.map(event))).toBe(JSON.stringify(reference.map(event)))
+      // The walk reached the leaf, and the block one level short of it.
+      expect(JSON.stringify(reference.map(events[0]))).toContain('"deep"')
+      expect(JSON.stringify(reference.map(events[1]))).toContain('unexpected_shape')
+      expect(engineInternals(compiled)?.generatedMappers).toBe(generatedMappers)
+    }
   })
 
   it('should not report the fast path for the interpreter', () => {

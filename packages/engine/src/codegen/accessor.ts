@@ -14,7 +14,8 @@ type SimplePath = Exclude<PathIR, { kind: 'jsonpath' }>
  * that care set `s = -1` first.
  *
  * Free names used: `e`, `v`, `s`, `b`, `isArray`, `hasOwn`. Undefined when an
- * index is not a safe integer (the caller then falls back to the interpreter).
+ * index is not a safe integer or the path is deeper than
+ * `MAX_GENERATED_SEGMENTS` (the caller then falls back to the interpreter).
  */
 export function simplePathCode(path: SimplePath): Code | undefined {
   switch (path.kind) {
@@ -30,7 +31,16 @@ export function simplePathCode(path: SimplePath): Code | undefined {
   }
 }
 
+/**
+ * Paths deeper than this are not generated: the caller falls back to the
+ * interpreter. Real paths have a handful of segments; unrolling a hostile
+ * one (a 900 KB Field Name of 450,000 segments) would hand V8 megabytes of
+ * source to parse and compile for no gain.
+ */
+export const MAX_GENERATED_SEGMENTS = 64
+
 function segmentsCode(segments: readonly (string | number)[]): Code | undefined {
+  if (segments.length > MAX_GENERATED_SEGMENTS) return undefined
   const lines = [_`v = e;`]
   for (const [depth, segment] of segments.entries()) {
     const step = typeof segment === 'number' ? indexStep(segment, depth) : keyStep(segment, depth)
