@@ -11,6 +11,23 @@ export interface CompileOptions {
   cwd?: string
 }
 
+/**
+ * The library the compiled dictionaries join (`mapdown check FILE`): compiled
+ * first, so that the cross-dictionary rules (duplicate ids, routing overlaps,
+ * one type per Standard Name) blame the compiled dictionaries, never the
+ * library; its dictionaries and samples are in the result's IR and samples,
+ * its messages are not (`files` and the counts cover the compiled ones only).
+ * A dictionary both compiled and in the library is compiled once, as compiled.
+ */
+export interface CompileSourcesOptions extends CompileOptions {
+  library?: readonly DictionarySource[]
+}
+
+/** As `CompileSourcesOptions`, with the library as files or folders. */
+export interface CompileFilesOptions extends CompileOptions {
+  library?: readonly string[]
+}
+
 export interface CompileResult {
   /** Dictionaries that compiled (those with a fatal error are left out), sorted by id. */
   ir: MappingIR

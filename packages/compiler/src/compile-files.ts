@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import type { CompileOptions, CompileResult, DictionarySource } from './api.js'
+import type { CompileFilesOptions, CompileResult, DictionarySource } from './api.js'
 import { compileSources, includedPaths } from './compile-sources.js'
 
 /**
@@ -8,10 +8,18 @@ import { compileSources, includedPaths } from './compile-sources.js'
  * recursively, in sorted order (so results do not depend on the file system).
  * Unreadable paths reject the promise: they are the caller's problem, not a dictionary's.
  * Files that the listed ones include (`include:`) are added after them; partials
- * are read for their rows, never compiled as dictionaries.
+ * are read for their rows, never compiled as dictionaries. With `library`, see
+ * `CompileSourcesOptions`.
  */
-export async function compileFiles(paths: readonly string[], options: CompileOptions = {}): Promise<CompileResult> {
+export async function compileFiles(paths: readonly string[], options: CompileFilesOptions = {}): Promise<CompileResult> {
   const cwd = options.cwd ?? process.cwd()
+  const sources = await readSources(paths, cwd)
+  const library = options.library === undefined ? [] : await readSources(options.library, cwd)
+  return compileSources(sources, { cwd, library })
+}
+
+/** The `*.md` files of files and folders, with the files they include. */
+async function readSources(paths: readonly string[], cwd: string): Promise<DictionarySource[]> {
   const files: string[] = []
   for (const path of paths) {
     const absolute = resolve(cwd, path)
@@ -21,7 +29,7 @@ export async function compileFiles(paths: readonly string[], options: CompileOpt
   const sources: DictionarySource[] = []
   for (const file of files) sources.push({ path: file, contents: new Uint8Array(await readFile(file)) })
   await addIncludedFiles(sources, cwd)
-  return compileSources(sources, { cwd })
+  return sources
 }
 
 /**

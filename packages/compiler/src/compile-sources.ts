@@ -2,7 +2,7 @@ import { IR_VERSION, type DictionaryIR, type MappingIR } from '@mapdown/ir'
 import { utf8ByteLength } from '@mapdown/engine'
 import { relative, resolve } from 'pathe'
 import { VFile } from 'vfile'
-import type { CompileOptions, CompileResult, DictionarySource } from './api.js'
+import type { CompileResult, CompileSourcesOptions, DictionarySource } from './api.js'
 import { compileDocument, type CompiledDocument } from './compile-document.js'
 import { compilePartial } from './compile-partial.js'
 import { FileContext, IncludedContext } from './context.js'
@@ -18,6 +18,7 @@ import { checkEncoding } from './rules/encoding-invalid.js'
 import { reportIncludedErrors } from './rules/include-invalid.js'
 import { reportInternalError } from './rules/internal-error.js'
 import { checkMatchOverlap, type CompiledRouting } from './rules/match-overlap.js'
+import { checkStandardNameTypes, type Vocabulary } from './rules/standard-name-type.js'
 import { sortMessages } from './sort-messages.js'
 
 interface Compiled {
@@ -35,22 +36,29 @@ interface Unit extends IncludingUnit {
 /**
  * Compiles dictionaries from memory. Pure and synchronous; never throws: a
  * failure inside the compiler becomes an `internal-error` message on its file.
- * Includes resolve among the given sources only; partials are read for their
- * rows, never compiled as dictionaries.
+ * Includes resolve among the given sources and the library; partials are read
+ * for their rows, never compiled as dictionaries.
  */
-export function compileSources(sources: readonly DictionarySource[], options: CompileOptions = {}): CompileResult {
+export function compileSources(sources: readonly DictionarySource[], options: CompileSourcesOptions = {}): CompileResult {
   const cwd = options.cwd ?? currentDirectory()
-  const units = sources.map((source) => prepare(source, cwd))
+  const own = sources.map((source) => prepare(source, cwd))
+  const ownPaths = new Set(own.map((unit) => unit.path))
+  const library = (options.library ?? []).map((source) => prepare(source, cwd)).filter((unit) => !ownPaths.has(unit.path))
+  // The named files first, so that an include cycle through both is reported on a named file.
+  const units = [...own, ...library]
   for (const unit of units) {
     const frontMatter = unit.read?.frontMatter
     if (unit.partial && frontMatter) unit.rows = guarded(unit.ctx, () => compilePartial(unit.ctx, frontMatter))
   }
   const edges = linkIncludes(units)
-  const compiled: Compiled[] = units.map((unit) => ({ ctx: unit.ctx, document: unit.partial || !unit.read ? undefined : compileUnit(unit, edges) }))
+  const compile = (unit: Unit): Compiled => ({ ctx: unit.ctx, document: unit.partial || !unit.read ? undefined : compileUnit(unit, edges) })
+  const compiledLibrary = library.map(compile)
+  const compiled = own.map(compile)
 
-  // Cross-dictionary checks, in input order: the later dictionary is the one in error.
+  // Cross-dictionary checks, in input order, the library first: the later dictionary is the one in error.
   const kept: (CompiledIdentity & CompiledRouting & { dictionary: DictionaryIR; entry: Compiled })[] = []
-  for (const entry of compiled) {
+  const vocabulary: Vocabulary = new Map()
+  for (const entry of [...compiledLibrary, ...compiled]) {
     const dictionary = entry.document?.dictionary
     if (!dictionary) continue
     const compiledDictionary = {
@@ -64,6 +72,7 @@ export function compileSources(sources: readonly DictionarySource[], options: Co
       entry,
     }
     if (checkDuplicateId(compiledDictionary, kept) || checkMatchOverlap(compiledDictionary, kept)) continue
+    checkStandardNameTypes(compiledDictionary, vocabulary)
     kept.push(compiledDictionary)
   }
 

@@ -14,6 +14,7 @@ import { reportFieldPathProblem } from './rules/field-path-invalid.js'
 import { checkTypeArgument } from './rules/field-type-argument.js'
 import { reportUnknownType } from './rules/field-type-unknown.js'
 import { reportAbsentPath } from './rules/sample-path-absent.js'
+import { checkSampleValueMatches } from './rules/sample-value-mismatch.js'
 import { checkSampleValues } from './rules/sample-value-type.js'
 import { checkDuplicateStandardNames } from './rules/standard-name-duplicate.js'
 import { checkStandardName } from './rules/standard-name-invalid.js'
@@ -198,6 +199,7 @@ function decideField(ctx: FileContext, row: RowDraft, sample: Record<string, unk
     reportTypeInferred(ctx, draft.name, typeLabel(inferred.type, inferred.dateArgument), found?.found ? found.value : null, row.pathCell.position)
   }
   checkSampleValues(ctx, draft, sample)
+  checkSampleValueMatches(ctx, draft, sample)
   return draft
 }
 

@@ -1,5 +1,5 @@
 // Everything @mapdown/compiler exports in every environment (Node and browser entries alike).
-export type { CompileOptions, CompileResult, DictionarySource } from './api.js'
+export type { CompileFilesOptions, CompileOptions, CompileResult, CompileSourcesOptions, DictionarySource } from './api.js'
 export { compileSources } from './compile-sources.js'
 export { formatGithub } from './report/format-github.js'
 export { formatJson } from './report/format-json.js'

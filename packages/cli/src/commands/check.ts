@@ -9,6 +9,7 @@ import { addFindings } from '../check/findings.js'
 import { checkReport } from '../check/report.js'
 import { checkSamples } from '../check/samples.js'
 import { compilePaths } from '../dictionaries/compile.js'
+import { libraryFolder } from '../dictionaries/library.js'
 import { countMessages, diagnosticFormat, writeReport } from '../diagnostics/format.js'
 
 export const help = `Usage: mapdown check [options] [PATH...]
@@ -16,6 +17,12 @@ export const help = `Usage: mapdown check [options] [PATH...]
 Compiles the dictionaries, then maps each one's own Event JSON sample and
 reports every field's outcome: its value, an issue, or absent.
 PATH is a dictionary (.md) or a folder searched recursively (default: ./dictionaries).
+
+Named dictionaries are checked against the library they join (--library DIR,
+default ./dictionaries when it exists): its dictionaries are compiled first and
+loaded into the engine, so a duplicate id, a routing overlap or a Standard Name
+typed differently is reported on the named file, and its sample must route to it
+among them all. Only the named files are reported on.
 
 The report goes to stdout, or to the --output file: with text, the outcome
 tables then the diagnostics (problems found in the samples included) with
@@ -26,6 +33,7 @@ Options:
       --format NAME   text, json, sarif or github (default: text)
       --output FILE   write the report to FILE instead of stdout
       --strict        fail on warnings too (sample problems become errors)
+      --library DIR   the dictionaries the named ones join (default: ./dictionaries)
       --debug         show stack traces
   -h, --help          show this help
 
@@ -34,6 +42,7 @@ Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage error.
 Examples:
   mapdown check
   mapdown check dictionaries/sentinelone/network-connection.md
+  mapdown check new-dictionary.md --library dictionaries
   mapdown check --strict --format github
   mapdown check --format sarif --output mapdown.sarif
 `
@@ -43,6 +52,7 @@ const OPTIONS = {
   format: { type: 'string' },
   output: { type: 'string' },
   strict: { type: 'boolean' },
+  library: { type: 'string' },
 } as const
 
 export async function run(argv: readonly string[]): Promise<number> {
@@ -53,13 +63,16 @@ export async function run(argv: readonly string[]): Promise<number> {
   }
   const format = diagnosticFormat('check', values.format)
   const strict = values.strict === true
-  const result = await compilePaths(positionals)
+  // Without PATH the library itself is checked; named files join it.
+  const library = positionals.length === 0 ? undefined : await libraryFolder(values.library)
+  const result = await compilePaths(positionals, library)
 
   let checks: ReturnType<typeof checkSamples> = []
   if (result.ir.dictionaries.length > 0) {
     // `keep`: a field issue is reported per field, never hidden by rejecting the whole sample.
     const engine = createEngine(result.ir, { onFieldError: 'keep' })
-    checks = checkSamples(result.ir, result.samples, engine)
+    const checked = new Set(result.files.map((file) => file.path))
+    checks = checkSamples(result.ir, result.samples, engine).filter((check) => checked.has(check.dictionary.source))
     addFindings(checks, result.files, strict)
   }
   const report = await checkReport(format, checks, result.files)

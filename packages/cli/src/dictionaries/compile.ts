@@ -5,7 +5,8 @@ import { InputError, systemErrorMessage } from '../errors.js'
 
 export const DEFAULT_DICTIONARIES = './dictionaries'
 
-export async function compilePaths(paths: readonly string[]): Promise<CompileResult> {
+/** With `library`, the dictionaries of that folder are compiled first, for the cross-dictionary rules (see `compileFiles`). */
+export async function compilePaths(paths: readonly string[], library?: string): Promise<CompileResult> {
   const list = paths.length === 0 ? [DEFAULT_DICTIONARIES] : paths
   for (const path of list) {
     try {
@@ -15,5 +16,5 @@ export async function compilePaths(paths: readonly string[]): Promise<CompileRes
     }
   }
   const { compileFiles } = await import('@mapdown/compiler')
-  return compileFiles([...list])
+  return compileFiles([...list], library === undefined ? {} : { library: [library] })
 }

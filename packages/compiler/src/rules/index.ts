@@ -33,9 +33,11 @@ import { sampleFieldIssue } from './sample-field-issue.js'
 import { samplePathAbsent } from './sample-path-absent.js'
 import { sampleRejected } from './sample-rejected.js'
 import { sampleRoutedElsewhere } from './sample-routed-elsewhere.js'
+import { sampleValueMismatch } from './sample-value-mismatch.js'
 import { sampleValueType } from './sample-value-type.js'
 import { standardNameDuplicate } from './standard-name-duplicate.js'
 import { standardNameInvalid } from './standard-name-invalid.js'
+import { standardNameType } from './standard-name-type.js'
 import { tableColumnMissing } from './table-column-missing.js'
 import { tableColumnUnknown } from './table-column-unknown.js'
 import { tableRowCells } from './table-row-cells.js'
@@ -80,9 +82,11 @@ export const ALL_RULES: readonly Rule[] = [
   samplePathAbsent,
   sampleRejected,
   sampleRoutedElsewhere,
+  sampleValueMismatch,
   sampleValueType,
   standardNameDuplicate,
   standardNameInvalid,
+  standardNameType,
   tableColumnMissing,
   tableColumnUnknown,
   tableRowCells,

@@ -54,7 +54,8 @@ function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1)
 }
 
-function shortJson(value: unknown): string {
+/** A JSON value for a message, cut at 60 characters. */
+export function shortJson(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value)
   return `\`${text.length > 60 ? `${text.slice(0, 57)}...` : text}\``
 }
