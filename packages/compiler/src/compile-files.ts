@@ -13,13 +13,14 @@ import { compileSources, includedPaths } from './compile-sources.js'
  */
 export async function compileFiles(paths: readonly string[], options: CompileFilesOptions = {}): Promise<CompileResult> {
   const cwd = options.cwd ?? process.cwd()
-  const sources = await readSources(paths, cwd)
-  const library = options.library === undefined ? [] : await readSources(options.library, cwd)
+  const sources = await readSources(paths, cwd, new Set())
+  const own = new Set(sources.map((source) => source.path))
+  const library = options.library === undefined ? [] : await readSources(options.library, cwd, own)
   return compileSources(sources, { cwd, library })
 }
 
-/** The `*.md` files of files and folders, with the files they include. */
-async function readSources(paths: readonly string[], cwd: string): Promise<DictionarySource[]> {
+/** The `*.md` files of files and folders (absolute paths), with the files they include, except those in `skip`. */
+async function readSources(paths: readonly string[], cwd: string, skip: ReadonlySet<string>): Promise<DictionarySource[]> {
   const files: string[] = []
   for (const path of paths) {
     const absolute = resolve(cwd, path)
@@ -27,8 +28,8 @@ async function readSources(paths: readonly string[], cwd: string): Promise<Dicti
     else files.push(absolute)
   }
   const sources: DictionarySource[] = []
-  for (const file of files) sources.push({ path: file, contents: new Uint8Array(await readFile(file)) })
-  await addIncludedFiles(sources, cwd)
+  for (const file of files) if (!skip.has(file)) sources.push({ path: file, contents: new Uint8Array(await readFile(file)) })
+  await addIncludedFiles(sources, cwd, skip)
   return sources
 }
 
@@ -37,8 +38,8 @@ async function readSources(paths: readonly string[], cwd: string): Promise<Dicti
  * not listed. A file that cannot be read is left out: the compiler reports
  * the include as missing, where it was written.
  */
-async function addIncludedFiles(sources: DictionarySource[], cwd: string): Promise<void> {
-  const known = new Set(sources.map((source) => resolve(cwd, source.path)))
+async function addIncludedFiles(sources: DictionarySource[], cwd: string, skip: ReadonlySet<string>): Promise<void> {
+  const known = new Set([...skip, ...sources.map((source) => resolve(cwd, source.path))])
   for (let i = 0; i < sources.length; i++) {
     const source = sources[i]
     if (!source) continue

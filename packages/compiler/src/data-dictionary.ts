@@ -104,7 +104,7 @@ export function decideFields(sets: readonly RowSet[], sample: Record<string, unk
   const fields: FieldDraft[] = []
   for (const set of sets) {
     for (const row of set.rows) {
-      const field = decideField(set.ctx, row, sample)
+      const field = decideField(set.ctx, row, sample, set.source !== undefined)
       if (!field) continue
       if (set.source !== undefined) field.source = set.source
       fields.push(field)
@@ -167,7 +167,7 @@ function readRow(ctx: FileContext, row: TableRow, index: Partial<Record<ColumnKe
 }
 
 /** Decides a dotted path against the sample, infers a missing type, checks sample values. */
-function decideField(ctx: FileContext, row: RowDraft, sample: Record<string, unknown> | undefined): FieldDraft | undefined {
+function decideField(ctx: FileContext, row: RowDraft, sample: Record<string, unknown> | undefined, included: boolean): FieldDraft | undefined {
   const decided = decidePath(row.path, sample)
   const { path } = decided
   const absent = sample !== undefined && !decided.foundInSample
@@ -199,7 +199,8 @@ function decideField(ctx: FileContext, row: RowDraft, sample: Record<string, unk
     reportTypeInferred(ctx, draft.name, typeLabel(inferred.type, inferred.dateArgument), found?.found ? found.value : null, row.pathCell.position)
   }
   checkSampleValues(ctx, draft, sample)
-  checkSampleValueMatches(ctx, draft, sample)
+  // A partial's Sample Value stands for every dictionary that includes it, so it cannot be any one sample's value.
+  if (!included) checkSampleValueMatches(ctx, draft, sample)
   return draft
 }
 

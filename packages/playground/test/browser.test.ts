@@ -51,15 +51,16 @@ describe.runIf(available || required)('the playground in Chromium', { timeout: 1
     server?.kill('SIGTERM')
   })
 
-  it('should open the seed dictionary with its warnings at lines 93, 98, 108 and 109', async () => {
+  it('should open the seed dictionary with its warnings at lines 93, 98, 104 to 108 and 109', async () => {
     await expect.poll(() => page.locator('[data-testid=library]').inputValue(), POLL).toBe('sentinelone/network-connection.md')
     const warnings = page.locator('[data-testid=diagnostic][data-severity=warning]')
-    await expect.poll(() => warnings.evaluateAll((items) => items.map((item) => Number((item as HTMLElement).dataset.line))), POLL).toEqual([93, 98, 108, 109])
+    await expect.poll(() => warnings.evaluateAll((items) => items.map((item) => Number((item as HTMLElement).dataset.line))), POLL).toEqual([93, 98, 104, 105, 106, 107, 108, 108, 109])
     expect(await page.locator('[data-testid=diagnostic][data-severity=error]').count()).toBe(0)
     // The same warnings are marked in the editor's gutter (drawn for the lines in view: go to the end).
     await page.locator('.cm-content').click()
     await page.keyboard.press('Control+End')
-    await expect.poll(() => page.locator('.cm-gutter-lint .cm-lint-marker-warning').count(), POLL).toBe(4)
+    // One marker per line: 108 has two warnings (its shifted cells, its Sample Value).
+    await expect.poll(() => page.locator('.cm-gutter-lint .cm-lint-marker-warning').count(), POLL).toBe(8)
     expect(await page.locator('[data-testid=sample-output]').innerText()).toContain('"src_ip": "10.115.32.249"')
     await page.screenshot({ path: `${ARTIFACTS}seed-dictionary.png` })
   })

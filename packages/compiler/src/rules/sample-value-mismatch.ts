@@ -8,7 +8,7 @@ import { shortJson } from './sample-value-type.js'
 export const sampleValueMismatch = defineRule({
   id: 'sample-value-mismatch',
   summary: "A Sample Value cell says something else than the sample event's value at the field's path (both compared as the field's type reads them).",
-  docs: 'A Sample Value cell documents what the field looks like; when the Event JSON holds another value at that path, one of the two was copied from another event or edited alone. Both are read with the engine\'s coercion for the declared type, so `1718213549466` and `"1718213549466"` agree, as do two spellings of one date; a cell or value that does not coerce at all is `sample-value-type`\'s.',
+  docs: 'A Sample Value cell documents what the field looks like; when the Event JSON holds another value at that path, one of the two was copied from another event or edited alone. Both are read with the engine\'s coercion for the declared type, so `1718213549466` and `"1718213549466"` agree, as do two spellings of one date; a cell or value that does not coerce at all is `sample-value-type`\'s. Rows included from a partial are not compared: their Sample Value stands for every dictionary that includes them.',
   severity: 'warning',
   messages: {
     mismatch: {
