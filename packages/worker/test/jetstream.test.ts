@@ -258,9 +258,13 @@ describe.skipIf(!nats.run)('mapdown worker on JetStream', () => {
   it('should reconnect after a server restart mid-run and finish with none missing', { timeout: SCENARIO_TIMEOUT_MS }, async () => {
     const scenario = await Scenario.create(server.url, { name: 'restart' })
     try {
-      const seqs = await scenario.publish(eventPayloads(10_000, 1_000))
-      // Slowed (10 outputs in flight each), so that the restart comes mid-run on a fast machine too.
+      // Both workers ready, and frozen (SIGSTOP) while the events are published, so that the
+      // first to start cannot finish everything while the second starts; then slowed (10
+      // outputs in flight each), so that the restart comes mid-run on a fast machine too.
       const workers = [await scenario.startWorker(['--batch', '50', '--publish-window', '10']), await scenario.startWorker(['--batch', '50', '--publish-window', '10'])]
+      for (const worker of workers) worker.kill('SIGSTOP')
+      const seqs = await scenario.publish(eventPayloads(10_000, 1_000))
+      for (const worker of workers) worker.kill('SIGCONT')
       // Mid-run: the restart must come while outputs are still missing.
       expect(await scenario.waitForOutputCount(2_000, 60_000)).toBeLessThan(seqs.length)
       await server.restart()
