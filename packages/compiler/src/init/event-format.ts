@@ -1,4 +1,5 @@
 import type { MatchValue } from '@mapdown/ir'
+import { EVENT_ENVELOPE } from '../routing/envelope.js'
 
 /**
  * What kind of SentinelOne event a sample is, and what routes it.
@@ -16,8 +17,6 @@ export type EventFormat =
 
 export const CLOUD_FUNNEL_KEYS = ['event.category', 'event.type'] as const
 
-/** Deep Visibility carries `timestamp` beside the event object on every event. */
-const DEEP_VISIBILITY_ENVELOPE = new Set(['timestamp'])
 
 export type FormatResult = { ok: true; format: EventFormat } | { ok: false; reason: string }
 
@@ -34,7 +33,7 @@ export function eventFormat(event: Readonly<Record<string, unknown>>, routingKey
   if (typeof event['event.type'] === 'string') return cloudFunnel(event)
   const objects = Object.keys(event).filter((key) => {
     const value = event[key]
-    return !DEEP_VISIBILITY_ENVELOPE.has(key) && value !== null && typeof value === 'object' && !Array.isArray(value)
+    return !EVENT_ENVELOPE.has(key) && value !== null && typeof value === 'object' && !Array.isArray(value)
   })
   const nulls = Object.keys(event).filter((key) => event[key] === null)
   if (objects.length === 1 && objects[0] !== undefined && nulls.length > 0) {

@@ -7,6 +7,8 @@ import { mapColumns } from '../markdown/columns.js'
 import { findSection, type Section } from '../markdown/sections.js'
 import { readTable } from '../markdown/tables.js'
 import { reportContradiction } from '../rules/event-types-contradiction.js'
+import { reportMatchFromFieldPaths } from '../rules/match-from-field-paths.js'
+import { EVENT_ENVELOPE } from './envelope.js'
 
 export interface DerivedMatch {
   match: MatchIR
@@ -32,7 +34,9 @@ interface Candidate {
  * 2. the sample's non-null top-level object; when there are several
  *    (SentinelOne events always carry `timestamp`), the one holding the most
  *    Data Dictionary fields;
- * 3. the common first segment of the Data Dictionary paths.
+ * 3. the one first segment of the Data Dictionary paths, the envelope
+ *    (`timestamp`, on every event) set aside: a warning then names it, as a
+ *    guess to be stated (`match-from-field-paths`).
  * An Event Types table that disagrees with 2 or 3 is reported, naming both places.
  */
 export function deriveMatch(ctx: FileContext, sections: readonly Section[], sample: EventSample | undefined, fields: readonly FieldDraft[]): DerivedMatch | undefined {
@@ -70,8 +74,10 @@ export function deriveMatch(ctx: FileContext, sections: readonly Section[], samp
       because,
     })
   }
-  if (fallback) return present(fallback.key, fallback.evidence, fallback.position)
-  return undefined
+  if (!fallback) return undefined
+  // A contradiction already names the evidence; otherwise a route from the paths alone is said to be a guess.
+  if (fallback.evidence === 'field-paths' && !first) reportMatchFromFieldPaths(ctx, fallback.key, fallback.because, fallback.position)
+  return present(fallback.key, fallback.evidence, fallback.position)
 }
 
 function present(key: string, evidence: MatchIR['evidence'], position: SourcePosition | undefined): DerivedMatch {
@@ -105,11 +111,16 @@ function sampleCandidate(sample: EventSample | undefined, roots: Map<string, num
 }
 
 function fieldsCandidate(fields: readonly FieldDraft[], roots: Map<string, number>): Candidate | undefined {
-  if (roots.size !== 1 || fields.some((field) => firstSegment(field) === undefined)) return undefined
-  const [key] = [...roots.keys()]
+  if (fields.some((field) => firstSegment(field) === undefined)) return undefined
+  const objects = [...roots.keys()].filter((root) => !EVENT_ENVELOPE.has(root))
+  const key = roots.size === 1 ? [...roots.keys()][0] : objects.length === 1 ? objects[0] : undefined
   if (key === undefined) return undefined
-  const first = fields[0]
-  return { key, position: first?.pathCell.position, evidence: 'field-paths', because: `every Data Dictionary path starts with \`${key}\`` }
+  const others = [...roots.keys()].filter((root) => root !== key)
+  const because =
+    others.length === 0
+      ? `every Data Dictionary path starts with \`${key}\``
+      : `${roots.get(key) ?? 0} of the ${fields.length} Data Dictionary paths start with \`${key}\`, the others with ${others.map((root) => `\`${root}\``).join(', ')}, which every event carries`
+  return { key, position: fields.find((field) => firstSegment(field) === key)?.pathCell.position, evidence: 'field-paths', because }
 }
 
 function eventTypesRows(sections: readonly Section[], source: string): { key: string; position: SourcePosition }[] {

@@ -25,6 +25,7 @@ import { includeInvalid } from './include-invalid.js'
 import { includeMissing } from './include-missing.js'
 import { internalError } from './internal-error.js'
 import { markdownTooDeep } from './markdown-too-deep.js'
+import { matchFromFieldPaths } from './match-from-field-paths.js'
 import { matchInvalid } from './match-invalid.js'
 import { matchOverlap } from './match-overlap.js'
 import { matchUndetermined } from './match-undetermined.js'
@@ -74,6 +75,7 @@ export const ALL_RULES: readonly Rule[] = [
   includeMissing,
   internalError,
   markdownTooDeep,
+  matchFromFieldPaths,
   matchInvalid,
   matchOverlap,
   matchUndetermined,
