@@ -77,8 +77,11 @@ export function systemErrorMessage(error: unknown): string {
       case 'Z_DATA_ERROR':
       case 'Z_BUF_ERROR':
         return `invalid gzip data (${error.message})`
-      default:
-        return error.message
+      default: {
+        // Node's system errors read `ENOSPC: no space left on device, write`: keep the description.
+        const described = code === undefined ? undefined : new RegExp(`^${code}: ([^,]+)`).exec(error.message)?.[1]
+        return described ?? error.message
+      }
     }
   }
   return String(error)

@@ -4,6 +4,7 @@
  * `mapdown worker` loads the optional `@mapdown/worker` package (and NATS).
  */
 import { describeError, exitCodeOf, UsageError } from './errors.js'
+import { writeOutput } from './io/write-output.js'
 import { cliVersion } from './version.js'
 
 export interface CommandModule {
@@ -64,11 +65,11 @@ async function dispatch(argv: readonly string[]): Promise<number> {
       process.stderr.write(help)
       return 2
     }
-    process.stdout.write(help)
+    await writeOutput(undefined, help)
     return 0
   }
   if (first === '-v' || first === '--version') {
-    process.stdout.write(`${cliVersion()}\n`)
+    await writeOutput(undefined, `${cliVersion()}\n`)
     return 0
   }
   if (first.startsWith('-')) throw new UsageError(`expected a command before \`${first}\``)

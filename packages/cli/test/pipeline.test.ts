@@ -2,7 +2,7 @@ import { Readable, Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import type { NdjsonLine } from '@mapdown/engine'
 import type { InputSpec } from '../src/io/inputs.js'
-import { OutputSink } from '../src/io/sink.js'
+import { StreamSink } from '../src/io/sink.js'
 import type { BatchResult } from '../src/map/batch.js'
 import { InlineExecutor, type Executor } from '../src/map/executor.js'
 import { runPipeline } from '../src/map/pipeline.js'
@@ -70,14 +70,14 @@ describe('runPipeline', () => {
     for (let offset = 0; offset < bytes.length; offset += 997) chunks.push(bytes.subarray(offset, offset + 997))
     const executor = new ShufflingExecutor()
     const out = recorder()
-    const { counts, interrupted } = await runPipeline({
+    const { counts, stopped } = await runPipeline({
       inputs: [STDIN],
       executor,
-      out: new OutputSink(out.stream, 'out', false),
+      out: new StreamSink(out.stream, 'out'),
       rejects: undefined,
       stdin: () => Readable.from(chunks, { objectMode: true }),
     })
-    expect(interrupted).toBe(false)
+    expect(stopped).toBe(undefined)
     expect(counts.read).toBe(3000)
     expect(executor.maxPending).toBeLessThanOrEqual(4)
     expect(executor.maxPending).toBeGreaterThan(1)
@@ -104,7 +104,7 @@ describe('runPipeline', () => {
     const { counts } = await runPipeline({
       inputs: [STDIN],
       executor: new InlineExecutor(fakeEngine(), { maxLineBytes: 1 << 20, batchBytes: 1 }),
-      out: new OutputSink(out.stream, 'out', false),
+      out: new StreamSink(out.stream, 'out'),
       rejects: undefined,
       stdin: () => Readable.from(source(), { objectMode: true, highWaterMark: 1 }),
     })
@@ -123,20 +123,20 @@ describe('runPipeline', () => {
       }
     }
     const out = recorder({ failOnWrite: 2 })
-    const { interrupted } = await runPipeline({
+    const { stopped } = await runPipeline({
       inputs: [STDIN],
       executor: new InlineExecutor(fakeEngine(), { maxLineBytes: 1 << 20, batchBytes: 1 }),
-      out: new OutputSink(out.stream, 'out', false),
+      out: new StreamSink(out.stream, 'out'),
       rejects: undefined,
       stdin: () => Readable.from(endless(), { objectMode: true, highWaterMark: 1 }),
     })
-    expect(interrupted).toBe(true)
+    expect(stopped).toBe('output-closed')
     expect(pulled).toBeLessThan(100)
   })
 
   it('should fail with the output named when writing fails for another reason', async () => {
     const out = recorder({ failOnWrite: 1, code: 'ENOSPC' })
-    const sink = new OutputSink(out.stream, 'mapped.ndjson', true)
+    const sink = new StreamSink(out.stream, 'mapped.ndjson')
     const run = runPipeline({
       inputs: [STDIN],
       executor: new InlineExecutor(fakeEngine(), { maxLineBytes: 1 << 20, batchBytes: 1 }),
@@ -145,6 +145,6 @@ describe('runPipeline', () => {
       stdin: () => Readable.from([Buffer.from(eventLines(50).join('\n'))], { objectMode: true }),
     })
     // Whether the failure is seen while writing or when flushing, the run fails naming the problem.
-    await expect(run.then(() => sink.end())).rejects.toThrow(/^cannot write: ENOSPC$/)
+    await expect(run.then(() => sink.finish())).rejects.toThrow(/^cannot write: ENOSPC$/)
   })
 })

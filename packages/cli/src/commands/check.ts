@@ -11,6 +11,7 @@ import { checkSamples } from '../check/samples.js'
 import { compilePaths } from '../dictionaries/compile.js'
 import { libraryFolder } from '../dictionaries/library.js'
 import { countMessages, diagnosticFormat, writeReport } from '../diagnostics/format.js'
+import { writeOutput } from '../io/write-output.js'
 
 export const help = `Usage: mapdown check [options] [PATH...]
 
@@ -58,7 +59,7 @@ const OPTIONS = {
 export async function run(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs('check', argv, OPTIONS)
   if (values.help) {
-    process.stdout.write(help)
+    await writeOutput(undefined, help)
     return 0
   }
   const format = diagnosticFormat('check', values.format)

@@ -8,7 +8,7 @@ import { COMMON_OPTIONS, parseCommandArgs } from '../args.js'
 import { compilePaths } from '../dictionaries/compile.js'
 import { countMessages, diagnosticFormat, formatDiagnostics, writeReport, type ReportDestination } from '../diagnostics/format.js'
 import { UsageError } from '../errors.js'
-import { OutputSink } from '../io/sink.js'
+import { writeOutput } from '../io/write-output.js'
 
 export const help = `Usage: mapdown compile [options] [PATH...]
 
@@ -46,7 +46,7 @@ const OPTIONS = {
 export async function run(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs('compile', argv, OPTIONS)
   if (values.help) {
-    process.stdout.write(help)
+    await writeOutput(undefined, help)
     return 0
   }
   const format = diagnosticFormat('compile', values.format)
@@ -63,8 +63,6 @@ export async function run(argv: readonly string[]): Promise<number> {
   if (errors > 0 || (values.strict === true && warnings > 0)) return 1
 
   const { serializeIr } = await import('@mapdown/compiler')
-  const out = values.out === undefined ? OutputSink.toStdout() : OutputSink.toFile(values.out)
-  await out.write(serializeIr(result.ir))
-  await out.end()
+  await writeOutput(values.out, serializeIr(result.ir))
   return 0
 }

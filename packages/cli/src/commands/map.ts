@@ -5,12 +5,15 @@ import { availableParallelism } from 'node:os'
 import { DEFAULT_MAX_LINE_BYTES, type Engine, type EngineOptions } from '@mapdown/engine'
 import { COMMON_OPTIONS, choiceOption, parseCommandArgs, positiveIntegerOption } from '../args.js'
 import { engineFor, loadMapping } from '../dictionaries/load.js'
+import { refuseClashingPaths } from '../io/clashes.js'
 import { resolveInputs, type InputSpec } from '../io/inputs.js'
-import { OutputSink } from '../io/sink.js'
+import { discardOutputs, FileSink, finishOutputs, stdoutSink, type OutputSink } from '../io/sink.js'
+import { writeOutput } from '../io/write-output.js'
 import { emptyCounts, type MapCounts } from '../map/counts.js'
 import { InlineExecutor, type Executor, type FramingOptions } from '../map/executor.js'
 import type { PoolExecutor } from '../map/pool.js'
 import { BATCH_BYTES, runPipeline, type PipelineOptions, type PipelineResult } from '../map/pipeline.js'
+import { Interrupt } from '../map/interrupt.js'
 import { ProgressLine } from '../map/progress.js'
 
 export const help = `Usage: mapdown map [options] [INPUT...]
@@ -67,28 +70,57 @@ const SMALL_INPUT_BYTES = 64 << 20
 export async function run(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs('map', argv, OPTIONS)
   if (values.help) {
-    process.stdout.write(help)
+    await writeOutput(undefined, help)
     return 0
   }
   const onFieldError = choiceOption('map', 'on-field-error', values['on-field-error'], ['keep', 'reject'], 'keep')
   const maxLineBytes = positiveIntegerOption('map', 'max-line-bytes', values['max-line-bytes']) ?? DEFAULT_MAX_LINE_BYTES
   const requestedWorkers = positiveIntegerOption('map', 'workers', values.workers)
   const inputs = await resolveInputs('map', positionals)
+  const dictionaries = values.dict ?? ['./dictionaries']
+  // Before anything is read or opened for writing.
+  refuseClashingPaths('map', {
+    outputs: [
+      ['-o', values.out],
+      ['--rejects', values.rejects],
+    ],
+    inputs: [...inputs.filter((input) => input.kind === 'file').map((input) => input.name), ...dictionaries],
+  })
 
-  const workers = requestedWorkers ?? defaultWorkers(inputs)
+  const interrupt = new Interrupt()
+  try {
+    return await mapInputs(values, inputs, dictionaries, interrupt, { onFieldError, maxLineBytes, requestedWorkers })
+  } finally {
+    interrupt.dispose()
+  }
+}
+
+type MapValues = ReturnType<typeof parseCommandArgs<typeof OPTIONS>>['values']
+
+async function mapInputs(
+  values: MapValues,
+  inputs: InputSpec[],
+  dictionaries: string[],
+  interrupt: Interrupt,
+  settings: { onFieldError: 'keep' | 'reject'; maxLineBytes: number; requestedWorkers: number | undefined },
+): Promise<number> {
+  const { onFieldError, maxLineBytes } = settings
+  const workers = settings.requestedWorkers ?? defaultWorkers(inputs)
   const framing: FramingOptions = { maxLineBytes, batchBytes: BATCH_BYTES }
   // Threads start now and load the engine while the dictionaries compile.
   const pool = workers <= 1 ? undefined : await startPool(workers, framing)
 
-  let engine: Engine, engineOptions: EngineOptions, irJson: string, out: OutputSink, rejects: OutputSink | undefined
+  let engine: Engine, engineOptions: EngineOptions, irJson: string
+  let out: OutputSink | undefined, rejects: OutputSink | undefined
   try {
-    const mapping = await loadMapping(values.dict ?? ['./dictionaries'], process.stderr)
+    const mapping = await loadMapping(dictionaries, process.stderr)
     irJson = mapping.irJson
     engineOptions = { onFieldError, emitNull: values['emit-null'] ?? false, maxLineBytes }
     engine = engineFor(mapping, engineOptions)
-    out = values.out === undefined ? OutputSink.toStdout() : OutputSink.toFile(values.out)
-    rejects = values.rejects === undefined ? undefined : OutputSink.toFile(values.rejects)
+    out = values.out === undefined ? stdoutSink() : await FileSink.open(values.out)
+    rejects = values.rejects === undefined ? undefined : await FileSink.open(values.rejects)
   } catch (error) {
+    await discardOutputs([out])
     await pool?.close()
     throw error
   }
@@ -97,21 +129,37 @@ export async function run(argv: readonly string[]): Promise<number> {
   const counts = emptyCounts()
   const progress = process.stderr.isTTY ? new ProgressLine(process.stderr, counts) : undefined
   progress?.start()
-  const pipeline = { inputs, out, rejects, stdin: () => process.stdin, counts }
-  let interrupted: boolean
+  const pipeline = { inputs, out, rejects, stdin: () => process.stdin, counts, signal: interrupt.signal }
+  let stopped: PipelineResult['stopped']
+  let failure: unknown
   try {
-    ;({ interrupted } =
+    ;({ stopped } =
       pool === undefined
         ? await mapWith(new InlineExecutor(engine, framing), pipeline)
         : await mapWith(pool.load(engine, irJson, engineOptions), pipeline))
-    await out.end()
-    await rejects?.end()
+    // Interrupted: whole lines only, and no output file that looks complete.
+    if (stopped === 'signal') await discardOutputs([out, rejects])
+    else await finishOutputs([out, rejects])
+  } catch (error) {
+    failure = error
+    await discardOutputs([out, rejects])
   } finally {
     progress?.stop()
   }
 
-  if (values.stats) process.stderr.write(statsLine(counts, performance.now() - started) + '\n')
-  if (counts.rejected > 0 && rejects === undefined && !interrupted) {
+  const outcome = failure !== undefined ? 'failed' : stopped === 'signal' ? 'interrupted' : 'complete'
+  if (values.stats) {
+    const written = { out: out.linesWritten, ...(rejects === undefined ? {} : { rejects: rejects.linesWritten }) }
+    process.stderr.write(statsLine(counts, performance.now() - started, outcome === 'complete' ? undefined : { outcome, written }) + '\n')
+  }
+  if (failure !== undefined) throw failure
+  if (interrupt.received !== undefined) {
+    const files = [values.out, values.rejects].filter((name) => name !== undefined)
+    const left = files.length === 0 ? '' : `; not written: ${files.join(', ')}`
+    process.stderr.write(`mapdown: interrupted by ${interrupt.received} after ${counts.read} lines${left}\n`)
+    return interrupt.exitCode
+  }
+  if (counts.rejected > 0 && rejects === undefined && stopped === undefined) {
     const noun = counts.rejected === 1 ? 'line was' : 'lines were'
     process.stderr.write(`mapdown: ${counts.rejected} ${noun} rejected (keep them with --rejects FILE)\n`)
   }
@@ -142,11 +190,22 @@ async function startPool(workers: number, framing: FramingOptions): Promise<Pool
   return PoolExecutor.start(workers, framing)
 }
 
-/** The `--stats` object: counts, then timing (the only part that varies between identical runs). */
-export function statsLine(counts: MapCounts, elapsedMs: number): string {
+/** How a run that did not finish ended, and the lines that really reached each output. */
+export interface RunEnd {
+  readonly outcome: 'failed' | 'interrupted'
+  readonly written: { readonly out: number; readonly rejects?: number }
+}
+
+/**
+ * The `--stats` object: counts, then timing (the only part that varies between
+ * identical runs); for a run that failed or was interrupted, then `outcome` and
+ * the lines `written` to each output (0 for a file that was not put in place).
+ */
+export function statsLine(counts: MapCounts, elapsedMs: number, end?: RunEnd): string {
   return JSON.stringify({
     ...counts,
     elapsedMs: Math.round(elapsedMs),
     eventsPerSecond: elapsedMs > 0 ? Math.round((counts.read * 1000) / elapsedMs) : 0,
+    ...end,
   })
 }

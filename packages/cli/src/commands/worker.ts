@@ -5,6 +5,7 @@
  */
 import { engineFor, loadMapping } from '../dictionaries/load.js'
 import { describeError, exitCodeOf } from '../errors.js'
+import { writeOutput } from '../io/write-output.js'
 import { loadWorkerPackage } from '../worker/load.js'
 import { HELP_REQUESTED, parseWorkerArgs, WORKER_USAGE } from '../worker/options.js'
 
@@ -16,7 +17,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   try {
     const options = parseWorkerArgs(argv)
     if (options === HELP_REQUESTED) {
-      process.stdout.write(help)
+      await writeOutput(undefined, help)
       return 0
     }
     debug = options.debug

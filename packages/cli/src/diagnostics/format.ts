@@ -1,7 +1,8 @@
 /** The `--format` and `--output` options of `compile` and `check`: how the report is printed, and where. */
 import type { CompileResult } from '@mapdown/compiler'
 import { choiceOption } from '../args.js'
-import { OutputSink } from '../io/sink.js'
+import { StreamSink } from '../io/sink.js'
+import { writeOutput } from '../io/write-output.js'
 
 export const DIAGNOSTIC_FORMATS = ['text', 'json', 'sarif', 'github'] as const
 export type DiagnosticFormat = (typeof DIAGNOSTIC_FORMATS)[number]
@@ -44,15 +45,16 @@ export function countMessages(files: Files): { errors: number; warnings: number 
 export type ReportDestination = { readonly kind: 'file'; readonly path: string } | { readonly kind: 'stdout' } | { readonly kind: 'stderr' }
 
 /**
- * Writes a report, with a final newline. An empty report (text format, no
- * messages) prints nothing, but still creates the file: a run that finished
- * leaves its report, even an empty one.
+ * Writes a report, with a final newline, checked to the end (a file appears
+ * whole or not at all). An empty report (text format, no messages) prints
+ * nothing, but still creates the file: a run that finished leaves its report,
+ * even an empty one.
  */
 export async function writeReport(text: string, destination: ReportDestination): Promise<void> {
   const whole = text.length === 0 || text.endsWith('\n') ? text : `${text}\n`
   if (destination.kind !== 'file' && whole.length === 0) return
-  const sink =
-    destination.kind === 'file' ? OutputSink.toFile(destination.path) : destination.kind === 'stdout' ? OutputSink.toStdout() : new OutputSink(process.stderr, 'stderr', false)
-  await sink.write(whole)
-  await sink.end()
+  if (destination.kind !== 'stderr') return writeOutput(destination.kind === 'file' ? destination.path : undefined, whole)
+  const sink = new StreamSink(process.stderr, 'stderr')
+  await sink.write(whole, 0)
+  await sink.finish()
 }

@@ -24,31 +24,38 @@ export interface PipelineOptions<W> {
   readonly rejects: OutputSink | undefined
   /** Called only when stdin is one of the inputs (touching `process.stdin` opens it). */
   readonly stdin: () => Readable
-  /** The running totals, updated after each batch (for the progress line). */
+  /** The running totals, updated after each batch is written (for the progress line). */
   readonly counts?: MapCounts
+  /** Aborted on SIGINT or SIGTERM: stop reading, write nothing more, leave batches in flight unwritten (and uncounted). */
+  readonly signal?: AbortSignal
 }
 
 export interface PipelineResult {
   readonly counts: MapCounts
-  /** True when the output's reader went away (EPIPE) before all input was read. */
-  readonly interrupted: boolean
+  /**
+   * Why the run stopped before the end of its input: the output's reader went
+   * away (EPIPE), or `signal` was aborted. Undefined when all input was mapped.
+   */
+  readonly stopped: 'output-closed' | 'signal' | undefined
 }
 
 export async function runPipeline<W>(options: PipelineOptions<W>): Promise<PipelineResult> {
-  const { executor, out, rejects } = options
+  const { executor, out, rejects, signal } = options
   const counts = options.counts ?? emptyCounts()
   const queue: Array<BatchResult | Promise<BatchResult>> = []
 
   const writeNext = async (): Promise<void> => {
     const result = await (queue.shift() as BatchResult | Promise<BatchResult>)
+    // Counted when handed to the outputs: a batch left unwritten (interrupted) is not counted.
     addCounts(counts, result.counts)
     if (rejects !== undefined && result.rejects.length > 0) {
-      const pending = rejects.write(rejectLines(result.rejects))
+      const pending = rejects.write(rejectLines(result.rejects), result.rejects.length)
       if (pending) await pending
     }
-    const pending = out.write(result.output)
+    const pending = out.write(result.output, result.counts.mapped)
     if (pending) await pending
   }
+  const stopping = () => out.closed || signal?.aborted === true
 
   const submit = async (file: string, works: readonly W[]): Promise<void> => {
     for (const work of works) {
@@ -57,25 +64,22 @@ export async function runPipeline<W>(options: PipelineOptions<W>): Promise<Pipel
       // the failure is seen when its turn comes (or dropped when the run stops).
       if (result instanceof Promise) result.catch(() => {})
       queue.push(result)
-      while (queue.length >= executor.maxInFlight) await writeNext()
+      while (queue.length >= executor.maxInFlight && !stopping()) await writeNext()
     }
   }
 
-  let interrupted = false
   reading: for (const input of options.inputs) {
     const framer = executor.framer(input)
-    for await (const chunk of openInput(input, options.stdin)) {
-      if (out.closed) {
-        interrupted = true
-        break reading
-      }
+    for await (const chunk of openInput(input, options.stdin, signal)) {
+      if (stopping()) break reading
       await submit(input.name, framer.push(chunk))
     }
+    if (stopping()) break
     await submit(input.name, framer.end())
   }
-  while (queue.length > 0 && !out.closed) await writeNext()
-  if (out.closed) interrupted = true
-  return { counts, interrupted }
+  while (queue.length > 0 && !stopping()) await writeNext()
+  const stopped = signal?.aborted ? 'signal' : out.closed ? 'output-closed' : undefined
+  return { counts, stopped }
 }
 
 function rejectLines(records: readonly RejectRecord[]): string {

@@ -87,8 +87,8 @@ export class PoolExecutor implements Executor<Block> {
     return new BlockCutter({
       maxLineBytes: this.options.maxLineBytes,
       blockBytes: this.options.batchBytes,
-      // A file read stream hands over fresh buffers; gzip and stdin chunks may share theirs.
-      ownsChunks: input.kind === 'file' && !input.gzip,
+      // A file read stream hands over fresh buffers; gzip, stdin and pipe chunks may share theirs.
+      ownsChunks: input.kind === 'file' && input.gzip === false,
     })
   }
 
