@@ -9,6 +9,12 @@ export interface DictionarySource {
 export interface CompileOptions {
   /** Paths in the IR (`source`) and in diagnostics are made relative to this folder. Default: process.cwd(). */
   cwd?: string
+  /**
+   * Called with each source's path just before it is compiled (and once with
+   * `undefined` before the checks across dictionaries), so that a caller
+   * running the compiler in a worker thread can put a deadline on each file.
+   */
+  onFile?: (path: string | undefined) => void
 }
 
 /**

@@ -16,7 +16,7 @@ export async function compileFiles(paths: readonly string[], options: CompileFil
   const sources = await readSources(paths, cwd, new Set())
   const own = new Set(sources.map((source) => source.path))
   const library = options.library === undefined ? [] : await readSources(options.library, cwd, own)
-  return compileSources(sources, { cwd, library })
+  return compileSources(sources, { cwd, library, ...(options.onFile === undefined ? {} : { onFile: options.onFile }) })
 }
 
 /** The `*.md` files of files and folders (absolute paths), with the files they include, except those in `skip`. */

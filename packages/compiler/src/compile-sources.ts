@@ -14,7 +14,7 @@ import { readIncludes, readPartialFlag, type IncludeRef } from './includes/read-
 import { LineIndex } from './position.js'
 import { checkDuplicateId, type CompiledIdentity } from './rules/dictionary-id-duplicate.js'
 import { checkDictionarySize } from './rules/dictionary-too-large.js'
-import { checkEncoding } from './rules/encoding-invalid.js'
+import { checkEncoding, checkUtf16 } from './rules/encoding-invalid.js'
 import { reportIncludedErrors } from './rules/include-invalid.js'
 import { reportInternalError } from './rules/internal-error.js'
 import { checkMatchOverlap, type CompiledRouting } from './rules/match-overlap.js'
@@ -41,19 +41,30 @@ interface Unit extends IncludingUnit {
  */
 export function compileSources(sources: readonly DictionarySource[], options: CompileSourcesOptions = {}): CompileResult {
   const cwd = options.cwd ?? currentDirectory()
-  const own = sources.map((source) => prepare(source, cwd))
+  // onFile is called before each step that reads one file, so a deadline per file (the CLI's worker thread) names the file that hangs.
+  const prepareTimed = (source: DictionarySource): Unit => {
+    options.onFile?.(resolve(cwd, source.path))
+    return prepare(source, cwd)
+  }
+  const own = sources.map(prepareTimed)
   const ownPaths = new Set(own.map((unit) => unit.path))
-  const library = (options.library ?? []).map((source) => prepare(source, cwd)).filter((unit) => !ownPaths.has(unit.path))
+  const library = (options.library ?? []).map(prepareTimed).filter((unit) => !ownPaths.has(unit.path))
   // The named files first, so that an include cycle through both is reported on a named file.
   const units = [...own, ...library]
   for (const unit of units) {
     const frontMatter = unit.read?.frontMatter
-    if (unit.partial && frontMatter) unit.rows = guarded(unit.ctx, () => compilePartial(unit.ctx, frontMatter))
+    if (!unit.partial || !frontMatter) continue
+    options.onFile?.(resolve(cwd, unit.path))
+    unit.rows = guarded(unit.ctx, () => compilePartial(unit.ctx, frontMatter))
   }
   const edges = linkIncludes(units)
-  const compile = (unit: Unit): Compiled => ({ ctx: unit.ctx, document: unit.partial || !unit.read ? undefined : compileUnit(unit, edges) })
+  const compile = (unit: Unit): Compiled => {
+    if (!unit.partial && unit.read) options.onFile?.(resolve(cwd, unit.path))
+    return { ctx: unit.ctx, document: unit.partial || !unit.read ? undefined : compileUnit(unit, edges) }
+  }
   const compiledLibrary = library.map(compile)
   const compiled = own.map(compile)
+  options.onFile?.(undefined)
 
   // Cross-dictionary checks, in input order, the library first: the later dictionary is the one in error.
   const kept: (CompiledIdentity & CompiledRouting & { dictionary: DictionaryIR; entry: Compiled })[] = []
@@ -137,8 +148,8 @@ function guarded<T>(ctx: FileContext, step: () => T): T | undefined {
 function prepare(source: DictionarySource, cwd: string): Unit {
   const path = relative(cwd, resolve(cwd, source.path)) || source.path
   const bytes = typeof source.contents === 'string' ? utf8ByteLength(source.contents) : source.contents.byteLength
-  const tooLarge = new FileContext(new VFile({ path, value: '', cwd }), new LineIndex(''))
-  if (checkDictionarySize(tooLarge, bytes)) return { path, ctx: tooLarge, partial: false, includes: [], read: undefined, rows: undefined }
+  const unread = new FileContext(new VFile({ path, value: '', cwd }), new LineIndex(''))
+  if (checkDictionarySize(unread, bytes) || checkUtf16(unread, source.contents)) return { path, ctx: unread, partial: false, includes: [], read: undefined, rows: undefined }
   let text = ''
   let invalidUtf8 = false
   try {

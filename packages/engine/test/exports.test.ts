@@ -22,6 +22,7 @@ describe('@mapdown/engine', () => {
       'mapEvents',
       'mergeStats',
       'utf8ByteLength',
+      'utf16Encoding',
     ])
   })
 })
