@@ -8,7 +8,7 @@ import { COMMON_OPTIONS, parseCommandArgs } from '../args.js'
 import { addFindings } from '../check/findings.js'
 import { checkReport } from '../check/report.js'
 import { checkSamples } from '../check/samples.js'
-import { compilePaths } from '../dictionaries/compile.js'
+import { COMPILE_TIMEOUT_OPTION, compilePaths, compileTimeout } from '../dictionaries/compile.js'
 import { libraryFolder } from '../dictionaries/library.js'
 import { countMessages, diagnosticFormat, writeReport } from '../diagnostics/format.js'
 import { writeOutput } from '../io/write-output.js'
@@ -35,6 +35,9 @@ Options:
       --output FILE   write the report to FILE instead of stdout
       --strict        fail on warnings too (sample problems become errors)
       --library DIR   the dictionaries the named ones join (default: ./dictionaries)
+      --compile-timeout S
+                      stop compiling a dictionary file after S seconds
+                      (default: 20)
       --debug         show stack traces
   -h, --help          show this help
 
@@ -54,6 +57,7 @@ const OPTIONS = {
   output: { type: 'string' },
   strict: { type: 'boolean' },
   library: { type: 'string' },
+  ...COMPILE_TIMEOUT_OPTION,
 } as const
 
 export async function run(argv: readonly string[]): Promise<number> {
@@ -66,7 +70,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const strict = values.strict === true
   // Without PATH the library itself is checked; named files join it.
   const library = positionals.length === 0 ? undefined : await libraryFolder(values.library)
-  const result = await compilePaths(positionals, library)
+  const result = await compilePaths(positionals, compileTimeout('check', values['compile-timeout']), library)
 
   let checks: ReturnType<typeof checkSamples> = []
   if (result.ir.dictionaries.length > 0) {

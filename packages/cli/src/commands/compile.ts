@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path'
 import { COMMON_OPTIONS, parseCommandArgs } from '../args.js'
-import { compilePaths } from '../dictionaries/compile.js'
+import { COMPILE_TIMEOUT_OPTION, compilePaths, compileTimeout } from '../dictionaries/compile.js'
 import { countMessages, diagnosticFormat, formatDiagnostics, writeReport, type ReportDestination } from '../diagnostics/format.js'
 import { UsageError } from '../errors.js'
 import { writeOutput } from '../io/write-output.js'
@@ -22,6 +22,9 @@ Options:
       --output FILE   write the report to FILE (default: stdout when the IR
                       goes to a file with -o, else stderr)
       --strict        fail on warnings too
+      --compile-timeout S
+                      stop compiling a dictionary file after S seconds
+                      (default: 20)
       --debug         show stack traces
   -h, --help          show this help
 
@@ -41,6 +44,7 @@ const OPTIONS = {
   format: { type: 'string' },
   output: { type: 'string' },
   strict: { type: 'boolean' },
+  ...COMPILE_TIMEOUT_OPTION,
 } as const
 
 export async function run(argv: readonly string[]): Promise<number> {
@@ -56,7 +60,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   // stdout carries the IR unless -o sends it to a file.
   const destination: ReportDestination =
     values.output !== undefined ? { kind: 'file', path: values.output } : values.out !== undefined ? { kind: 'stdout' } : { kind: 'stderr' }
-  const result = await compilePaths(positionals)
+  const result = await compilePaths(positionals, compileTimeout('compile', values['compile-timeout']))
   await writeReport(await formatDiagnostics(result.files, format), destination)
 
   const { errors, warnings } = countMessages(result.files)

@@ -4,6 +4,7 @@
 import { availableParallelism } from 'node:os'
 import { DEFAULT_MAX_LINE_BYTES, type Engine, type EngineOptions } from '@mapdown/engine'
 import { COMMON_OPTIONS, choiceOption, parseCommandArgs, positiveIntegerOption } from '../args.js'
+import { COMPILE_TIMEOUT_OPTION, compileTimeout } from '../dictionaries/compile.js'
 import { engineFor, loadMapping } from '../dictionaries/load.js'
 import { refuseClashingPaths } from '../io/clashes.js'
 import { resolveInputs, type InputSpec } from '../io/inputs.js'
@@ -34,6 +35,8 @@ Options:
                              all cores for files, 1 for stdin or under 64 MiB)
       --stats                print one JSON object with the counts on stderr at the end
       --fail-on-reject       exit with 1 when any line was rejected
+      --compile-timeout S    stop compiling a dictionary file after S seconds
+                             (default: 20)
       --debug                show stack traces
   -h, --help                 show this help
 
@@ -58,6 +61,7 @@ const OPTIONS = {
   workers: { type: 'string' },
   stats: { type: 'boolean' },
   'fail-on-reject': { type: 'boolean' },
+  ...COMPILE_TIMEOUT_OPTION,
 } as const
 
 /**
@@ -113,7 +117,7 @@ async function mapInputs(
   let engine: Engine, engineOptions: EngineOptions, irJson: string
   let out: OutputSink | undefined, rejects: OutputSink | undefined
   try {
-    const mapping = await loadMapping(dictionaries, process.stderr)
+    const mapping = await loadMapping(dictionaries, process.stderr, compileTimeout('map', values['compile-timeout']))
     irJson = mapping.irJson
     engineOptions = { onFieldError, emitNull: values['emit-null'] ?? false, maxLineBytes }
     engine = engineFor(mapping, engineOptions)
@@ -147,7 +151,7 @@ async function mapInputs(
     progress?.stop()
   }
 
-  const outcome = failure !== undefined ? 'failed' : stopped === 'signal' ? 'interrupted' : 'complete'
+  const outcome = failure !== undefined ? 'failed' : stopped === 'signal' ? 'interrupted' : (stopped ?? 'complete')
   if (values.stats) {
     const written = { out: out.linesWritten, ...(rejects === undefined ? {} : { rejects: rejects.linesWritten }) }
     process.stderr.write(statsLine(counts, performance.now() - started, outcome === 'complete' ? undefined : { outcome, written }) + '\n')
@@ -192,7 +196,8 @@ async function startPool(workers: number, framing: FramingOptions): Promise<Pool
 
 /** How a run that did not finish ended, and the lines that really reached each output. */
 export interface RunEnd {
-  readonly outcome: 'failed' | 'interrupted'
+  /** `output-closed`: the reader of stdout went away (EPIPE, `| head`), which is not an error. */
+  readonly outcome: 'failed' | 'interrupted' | 'output-closed'
   readonly written: { readonly out: number; readonly rejects?: number }
 }
 

@@ -1,12 +1,24 @@
 /** Compiles dictionary paths for `compile` and `check`, after checking that each path exists. */
 import { stat } from 'node:fs/promises'
 import type { CompileResult } from '@mapdown/compiler'
+import { positiveIntegerOption } from '../args.js'
 import { InputError, systemErrorMessage } from '../errors.js'
+import { compileInThread, DEFAULT_COMPILE_TIMEOUT_SECONDS } from './compile-thread.js'
+
+/** `--compile-timeout SECONDS`, for every command that compiles dictionaries. */
+export const COMPILE_TIMEOUT_OPTION = { 'compile-timeout': { type: 'string' } } as const
+
+export function compileTimeout(command: string, value: string | undefined): number {
+  return positiveIntegerOption(command, 'compile-timeout', value) ?? DEFAULT_COMPILE_TIMEOUT_SECONDS
+}
 
 export const DEFAULT_DICTIONARIES = './dictionaries'
 
-/** With `library`, the dictionaries of that folder are compiled first, for the cross-dictionary rules (see `compileFiles`). */
-export async function compilePaths(paths: readonly string[], library?: string): Promise<CompileResult> {
+/**
+ * Compiles in a worker thread, each file under a deadline of `timeoutSeconds` (see compile-thread.ts).
+ * With `library`, the dictionaries of that folder are compiled first, for the cross-dictionary rules (see `compileFiles`).
+ */
+export async function compilePaths(paths: readonly string[], timeoutSeconds: number, library?: string): Promise<CompileResult> {
   const list = paths.length === 0 ? [DEFAULT_DICTIONARIES] : paths
   for (const path of list) {
     try {
@@ -15,6 +27,5 @@ export async function compilePaths(paths: readonly string[], library?: string): 
       throw new InputError(systemErrorMessage(error), path, { cause: error })
     }
   }
-  const { compileFiles } = await import('@mapdown/compiler')
-  return compileFiles([...list], library === undefined ? {} : { library: [library] })
+  return compileInThread(list, timeoutSeconds, library === undefined ? {} : { library: [library] })
 }

@@ -6,6 +6,8 @@
 import { readFile, stat } from 'node:fs/promises'
 import { createEngine, type Engine, type EngineOptions } from '@mapdown/engine'
 import { InputError, systemErrorMessage } from '../errors.js'
+import { sniff, utf16Message } from '../io/sniff.js'
+import { compileInThread, DEFAULT_COMPILE_TIMEOUT_SECONDS } from './compile-thread.js'
 
 export interface LoadedMapping {
   /** The IR as parsed JSON (validated later by `createEngine`). */
@@ -21,7 +23,11 @@ export interface DiagnosticsTarget {
   write(text: string): unknown
 }
 
-export async function loadMapping(paths: readonly string[], stderr: DiagnosticsTarget): Promise<LoadedMapping> {
+export async function loadMapping(
+  paths: readonly string[],
+  stderr: DiagnosticsTarget,
+  compileTimeoutSeconds = DEFAULT_COMPILE_TIMEOUT_SECONDS,
+): Promise<LoadedMapping> {
   const label = paths.join(', ')
   for (const path of paths) {
     try {
@@ -33,8 +39,8 @@ export async function loadMapping(paths: readonly string[], stderr: DiagnosticsT
   const only = paths.length === 1 ? (paths[0] as string) : undefined
   if (only !== undefined && (await isIrFile(only))) return readIr(only)
 
-  const { compileFiles, formatText, serializeIr } = await import('@mapdown/compiler')
-  const result = await compileFiles([...paths])
+  const { formatText, serializeIr } = await import('@mapdown/compiler')
+  const result = await compileInThread(paths, compileTimeoutSeconds)
   if (result.errorCount > 0) {
     const report = formatText(result.files)
     stderr.write(report.endsWith('\n') ? report : report + '\n')
@@ -66,12 +72,15 @@ async function isIrFile(path: string): Promise<boolean> {
 }
 
 async function readIr(path: string): Promise<LoadedMapping> {
-  let text: string
+  let bytes: Buffer
   try {
-    text = await readFile(path, 'utf8')
+    bytes = await readFile(path)
   } catch (error) {
     throw new InputError(`cannot read: ${systemErrorMessage(error)}`, path, { cause: error })
   }
+  const encoding = sniff(bytes)
+  if (encoding !== undefined && encoding !== 'gzip') throw new InputError(utf16Message(encoding), path)
+  const text = bytes.toString('utf8')
   try {
     return { ir: JSON.parse(text), irJson: text, label: path }
   } catch (error) {

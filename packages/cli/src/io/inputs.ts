@@ -52,7 +52,7 @@ export async function resolveInputs(command: string, names: readonly string[]): 
       continue
     }
     const sniffed = sniff(readHead(name))
-    if (sniffed === 'utf-16le' || sniffed === 'utf-16be') throw new InputError(utf16Message(sniffed), name)
+    if (sniffed !== undefined && sniffed !== 'gzip') throw new InputError(utf16Message(sniffed), name)
     inputs.push({ name, kind: 'file', gzip: sniffed === 'gzip' || name.endsWith('.gz'), size: stats.size })
   }
   return inputs
@@ -145,7 +145,7 @@ async function* namedErrors(
       if (first) {
         first = false
         const kind = sniff(chunk)
-        if (kind === 'utf-16le' || kind === 'utf-16be') throw new InputError(utf16Message(kind), input.name)
+        if (kind !== undefined && kind !== 'gzip') throw new InputError(utf16Message(kind), input.name)
       }
       yield chunk
     }

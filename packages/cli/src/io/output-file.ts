@@ -83,15 +83,27 @@ export class OutputFile {
   /** Where the temporary file goes on commit; undefined when written in place. */
   private readonly target: string | undefined
   private readonly fsys: OutputFs
+  /** False for a descriptor mapdown did not open (stdout): written, never closed. */
+  private readonly ownsFd: boolean
   private fd: number | undefined
   private state: 'open' | 'closed' | 'committed' | 'discarded' = 'open'
 
-  private constructor(name: string, writtenPath: string, target: string | undefined, fd: number, fsys: OutputFs) {
+  private constructor(name: string, writtenPath: string, target: string | undefined, fd: number, fsys: OutputFs, ownsFd = true) {
     this.name = name
     this.writtenPath = writtenPath
     this.target = target
     this.fd = fd
     this.fsys = fsys
+    this.ownsFd = ownsFd
+  }
+
+  /**
+   * An open descriptor, written in place and never closed: stdout when it is a
+   * file or a device. (Node's own stdout stream for files ignores short
+   * writes, so the last bytes before a disk fills up could be lost unseen.)
+   */
+  static fromDescriptor(fd: number, name: string, fsys: OutputFs = nodeFs): OutputFile {
+    return new OutputFile(name, name, undefined, fd, fsys, false)
   }
 
   /** Opens `path` for writing: a temporary file beside it, or the file itself when it is not a regular file. */
@@ -130,7 +142,7 @@ export class OutputFile {
     const fd = this.openFd()
     this.fd = undefined
     this.state = 'closed'
-    await step('close', this.fsys.close(fd))
+    if (this.ownsFd) await step('close', this.fsys.close(fd))
   }
 
   /** Puts the closed file in place of the target. */
@@ -152,7 +164,7 @@ export class OutputFile {
     if (this.state === 'discarded') return
     const fd = this.fd
     this.fd = undefined
-    if (fd !== undefined) await this.fsys.close(fd).catch(() => {})
+    if (fd !== undefined && this.ownsFd) await this.fsys.close(fd).catch(() => {})
     const remove = this.state === 'committed' ? this.target : this.target === undefined ? undefined : this.writtenPath
     this.state = 'discarded'
     if (remove !== undefined) {

@@ -12,7 +12,9 @@
  * reached their destination (`linesWritten`), so that `--stats` never claims
  * what was not written.
  */
+import { fstatSync } from 'node:fs'
 import type { Writable } from 'node:stream'
+import { isatty } from 'node:tty'
 import { InputError, systemErrorMessage } from '../errors.js'
 import { OutputFile, OutputFileError, type OutputFs } from './output-file.js'
 
@@ -140,10 +142,12 @@ export class FileSink implements OutputSink {
   private tail: Promise<void> = Promise.resolve()
   private backlog = 0
   private failure: InputError | undefined
+  /** Lines handed to `write`, and those whose write completed. */
   private handed = 0
+  private completed = 0
   private committed = false
 
-  private constructor(file: OutputFile) {
+  constructor(file: OutputFile) {
     this.file = file
     this.name = file.name
   }
@@ -162,6 +166,8 @@ export class FileSink implements OutputSink {
   }
 
   get linesWritten(): number {
+    // A file written in place (a device, stdout) holds what was written; a temporary file holds nothing until renamed.
+    if (this.file.inPlace) return this.completed
     return this.committed ? this.handed : 0
   }
 
@@ -175,6 +181,7 @@ export class FileSink implements OutputSink {
       if (this.failure) return
       try {
         await this.file.write(bytes)
+        this.completed += lines
       } catch (error) {
         this.failure ??= writeError(error, this.name)
       } finally {
@@ -217,11 +224,24 @@ export class FileSink implements OutputSink {
   }
 }
 
-let stdout: StreamSink | undefined
-/** Stdout, checked like a file (one sink for the process: it listens to the stream's events). */
-export function stdoutSink(): StreamSink {
-  stdout ??= new StreamSink(process.stdout, 'stdout')
+let stdout: OutputSink | undefined
+/**
+ * Stdout, checked like a file; one sink for the process. A pipe or a terminal
+ * is written through `process.stdout`; a file or a device (`> out.ndjson`,
+ * `> /dev/full`) through its descriptor, with short writes retried.
+ */
+export function stdoutSink(): OutputSink {
+  stdout ??= isFileOrDevice(1) ? new FileSink(OutputFile.fromDescriptor(1, 'stdout')) : new StreamSink(process.stdout, 'stdout')
   return stdout
+}
+
+function isFileOrDevice(fd: number): boolean {
+  try {
+    const stats = fstatSync(fd)
+    return stats.isFile() || (stats.isCharacterDevice() && !isatty(fd))
+  } catch {
+    return false
+  }
 }
 
 /**
