@@ -19,13 +19,15 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, r
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { mixedLines } from './helpers/generate.js'
 import { BIN, REPO_ROOT } from './helpers/run-cli.js'
 
 const DICTIONARIES = fileURLToPath(new URL('./fixtures/_dictionaries', import.meta.url))
 const REPO_DICTIONARIES = join(REPO_ROOT, 'dictionaries')
 const PAGE = 4096
+// Each case is a whole CLI run on a shared, loaded machine: generous, never a measure of speed.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 })
 
 /** Why tmpfs cases cannot run here, or undefined when they can. */
 const tmpfsUnavailable = ((): string | undefined => {

@@ -7,6 +7,7 @@
  * the run fails naming that file, in seconds. Starting the thread and loading
  * the compiler are not timed.
  */
+import { relative } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { CompileResult } from '@mapdown/compiler'
 import { InputError, systemErrorMessage } from '../errors.js'
@@ -39,7 +40,8 @@ export async function compileInThread(
         }, timeoutSeconds * 1000)
       }
       worker.on('message', (message: CompileThreadMessage) => {
-        if (message.type === 'file') arm(message.path)
+        // Named as the user would: relative to the working folder.
+        if (message.type === 'file') arm(message.path === undefined ? undefined : relative(cwd, message.path) || message.path)
         else {
           clearTimeout(timer)
           if (message.type === 'done') resolve(fromPlain(message.result))
