@@ -20,7 +20,8 @@ import { ProgressLine } from '../map/progress.js'
 export const help = `Usage: mapdown map [options] [INPUT...]
 
 Maps raw NDJSON events (one JSON object per line) to normalised records.
-INPUT is an NDJSON file, a gzip file (.gz) or - for stdin (the default).
+INPUT is an NDJSON file, a gzip file (by its first bytes, whatever its name)
+or - for stdin (the default).
 
 Options:
   -d, --dict PATH            dictionaries (.md files or folders) or a compiled IR
