@@ -9,7 +9,9 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@mapdown/source'] } },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'examples/**/*.test.ts', 'dictionaries/**/*.test.ts', 'test/**/*.test.ts', 'bench/test/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Generous: many tests run the real CLI, and CI shares two cores with other jobs
+    // (at a load of 25, a 17 s CLI test took over 60 s). A timeout catches a hang, never a slow machine.
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
   },
 })
