@@ -10,6 +10,8 @@ export { lookupAll as lookupPath } from './interpret/lookup.js'
 // How `match-compare: loose` compares strings, shared with the compiler's overlap check.
 export { looseKey } from './lookup/loose.js'
 export { utf8ByteLength } from './text/utf8-byte-length.js'
+// UTF-16 told from its first bytes, refused by the CLI (inputs) and the compiler (dictionaries).
+export { utf16Encoding } from './text/utf16.js'
 export { REJECT_REASONS } from './core/codes.js'
 export { UNMATCHED_LIMIT } from './core/stats.js'
 export { emptyStats, mergeStats } from './core/merge-stats.js'
@@ -28,4 +30,5 @@ export type {
   RejectReason,
 } from './core/types.js'
 export type { IrProblem } from './errors.js'
+export type { Utf16Encoding } from './text/utf16.js'
 export type { CoercionIssueCode, CoercionResult } from './coerce/index.js'

@@ -21,8 +21,8 @@ describe('@mapdown/engine', () => {
       'looseKey',
       'mapEvents',
       'mergeStats',
-      'utf8ByteLength',
       'utf16Encoding',
+      'utf8ByteLength',
     ])
   })
 })
