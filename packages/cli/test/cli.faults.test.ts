@@ -15,7 +15,7 @@
  * `/dev/full` cases run everywhere.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -309,11 +309,52 @@ describe('mapdown map with clashing paths', () => {
     expect(result.stderr).toMatch(message)
     expect(result.stderr.trim().split('\n')).toHaveLength(1)
     expect(readdirSync(dir).sort()).toEqual(before)
-    expect(readFileSync(join(dir, 'same.ndjson'))).toEqual(inputBytes)
+    // Buffer.equals: a deep toEqual over 3 MB of bytes took most of a minute per case.
+    expect(readFileSync(join(dir, 'same.ndjson')).equals(inputBytes), 'the input is unchanged').toBe(true)
   })
 
   it('should allow /dev/null as both outputs (devices never clash)', async () => {
     const result = await run(['map', '-d', ir, input, '-o', '/dev/null', '--rejects', '/dev/null'])
     expect(result.exit, result.stderr).toBe(0)
+  })
+})
+
+describe('mapdown compile, check and map with an output that is a dictionary', () => {
+  // lib/ holds the Cloud Funnel driver dictionary and the partials it includes (common/).
+  it.each([
+    ['compile -o a dictionary of the folder', ['compile', 'lib', '-o', 'lib/driver.md'], /`-o lib\/driver.md` is also an input/],
+    ['compile -o the dictionary named', ['compile', 'lib/driver.md', '-o', './lib/driver.md'], /`-o .\/lib\/driver.md` is also an input/],
+    ['compile --output a dictionary of the default folder', ['compile', '--output', 'dictionaries/driver.md'], /`--output dictionaries\/driver.md` is also an input/],
+    ['compile -o equal to --output', ['compile', 'lib', '-o', 'out.json', '--output', 'out.json'], /`-o out.json` and `--output out.json` name the same file/],
+    ['check --output a dictionary of the folder', ['check', 'lib', '--output', 'lib/common/envelope.md'], /`--output lib\/common\/envelope.md` is also an input/],
+    ['check --output a partial the named file includes', ['check', 'lib/driver.md', '--output', 'lib/common/envelope.md'], /`--output lib\/common\/envelope.md` is also an input/],
+    ['compile -o a partial the named file includes', ['compile', 'lib/driver.md', '-o', 'lib/common/target-file.md'], /`-o lib\/common\/target-file.md` is also an input/],
+    ['map -o a dictionary of the folder', ['map', '-d', 'lib', 'events.ndjson', '-o', 'lib/driver.md'], /`-o lib\/driver.md` is also an input/],
+  ])('should refuse %s with exit 2 and one line, every file unchanged', async (_name, args, message) => {
+    const dir = folder()
+    const source = join(REPO_DICTIONARIES, 'sentinelone-cloud-funnel')
+    for (const lib of ['lib', 'dictionaries']) {
+      mkdirSync(join(dir, lib, 'common'), { recursive: true })
+      cpSync(join(source, 'driver.md'), join(dir, lib, 'driver.md'))
+      cpSync(join(source, 'common'), join(dir, lib, 'common'), { recursive: true })
+    }
+    writeFileSync(join(dir, 'events.ndjson'), '{}\n')
+    const snapshot = (): string[] =>
+      (readdirSync(dir, { recursive: true }) as string[]).sort().map((name) => {
+        const path = join(dir, name)
+        return statSync(path).isFile() ? `${name} ${readFileSync(path, 'utf8')}` : name
+      })
+    const before = snapshot()
+    const result = await new Promise<Run>((resolve) => {
+      const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] })
+      const stderr: Buffer[] = []
+      child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk))
+      child.on('close', (exit) => resolve({ exit, stderr: Buffer.concat(stderr).toString('utf8') }))
+    })
+    expect(result.exit, result.stderr).toBe(2)
+    expect(result.stderr).toMatch(/^mapdown: /)
+    expect(result.stderr).toMatch(message)
+    expect(result.stderr.trim().split('\n')).toHaveLength(1)
+    expect(snapshot()).toEqual(before)
   })
 })

@@ -8,9 +8,10 @@ import { COMMON_OPTIONS, parseCommandArgs } from '../args.js'
 import { addFindings } from '../check/findings.js'
 import { checkReport } from '../check/report.js'
 import { checkSamples } from '../check/samples.js'
-import { COMPILE_TIMEOUT_OPTION, compilePaths, compileTimeout } from '../dictionaries/compile.js'
+import { COMPILE_TIMEOUT_OPTION, compilePaths, compileTimeout, DEFAULT_DICTIONARIES } from '../dictionaries/compile.js'
 import { libraryFolder } from '../dictionaries/library.js'
 import { countMessages, diagnosticFormat, writeReport } from '../diagnostics/format.js'
+import { refuseClashingOutputs } from '../io/clashes.js'
 import { writeOutput } from '../io/write-output.js'
 
 export const help = `Usage: mapdown check [options] [PATH...]
@@ -68,9 +69,13 @@ export async function run(argv: readonly string[]): Promise<number> {
   }
   const format = diagnosticFormat('check', values.format)
   const strict = values.strict === true
+  const outputs = [['--output', values.output]] as const
+  await refuseClashingOutputs('check', { outputs, inputs: positionals.length === 0 ? [DEFAULT_DICTIONARIES] : positionals })
   // Without PATH the library itself is checked; named files join it.
   const library = positionals.length === 0 ? undefined : await libraryFolder(values.library)
+  if (library !== undefined) await refuseClashingOutputs('check', { outputs, inputs: [library] })
   const result = await compilePaths(positionals, compileTimeout('check', values['compile-timeout']), library)
+  await refuseClashingOutputs('check', { outputs, inputs: result.files.map((file) => file.path) })
 
   let checks: ReturnType<typeof checkSamples> = []
   if (result.ir.dictionaries.length > 0) {

@@ -3,11 +3,10 @@
  * diagnostics: on stdout when the IR goes to a file, else on stderr, or in
  * the `--output` file.
  */
-import { resolve } from 'node:path'
 import { COMMON_OPTIONS, parseCommandArgs } from '../args.js'
-import { COMPILE_TIMEOUT_OPTION, compilePaths, compileTimeout } from '../dictionaries/compile.js'
+import { COMPILE_TIMEOUT_OPTION, compilePaths, compileTimeout, DEFAULT_DICTIONARIES } from '../dictionaries/compile.js'
 import { countMessages, diagnosticFormat, formatDiagnostics, writeReport, type ReportDestination } from '../diagnostics/format.js'
-import { UsageError } from '../errors.js'
+import { refuseClashingOutputs } from '../io/clashes.js'
 import { writeOutput } from '../io/write-output.js'
 
 export const help = `Usage: mapdown compile [options] [PATH...]
@@ -54,13 +53,18 @@ export async function run(argv: readonly string[]): Promise<number> {
     return 0
   }
   const format = diagnosticFormat('compile', values.format)
-  if (values.output !== undefined && values.out !== undefined && resolve(values.output) === resolve(values.out)) {
-    throw new UsageError(`--output and --out are the same file (${values.out}): the report and the IR need two files`, 'compile')
-  }
+  const outputs = [
+    ['-o', values.out],
+    ['--output', values.output],
+  ] as const
+  // Before compiling: the outputs against each other and the dictionaries named or in the folders named.
+  await refuseClashingOutputs('compile', { outputs, inputs: positionals.length === 0 ? [DEFAULT_DICTIONARIES] : positionals })
   // stdout carries the IR unless -o sends it to a file.
   const destination: ReportDestination =
     values.output !== undefined ? { kind: 'file', path: values.output } : values.out !== undefined ? { kind: 'stdout' } : { kind: 'stderr' }
   const result = await compilePaths(positionals, compileTimeout('compile', values['compile-timeout']))
+  // And against every file the compiler read (partials included from elsewhere too).
+  await refuseClashingOutputs('compile', { outputs, inputs: result.files.map((file) => file.path) })
   await writeReport(await formatDiagnostics(result.files, format), destination)
 
   const { errors, warnings } = countMessages(result.files)

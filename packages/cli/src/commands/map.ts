@@ -6,7 +6,7 @@ import { DEFAULT_MAX_LINE_BYTES, type Engine, type EngineOptions } from '@mapdow
 import { COMMON_OPTIONS, choiceOption, parseCommandArgs, positiveIntegerOption } from '../args.js'
 import { COMPILE_TIMEOUT_OPTION, compileTimeout } from '../dictionaries/compile.js'
 import { engineFor, loadMapping } from '../dictionaries/load.js'
-import { refuseClashingPaths } from '../io/clashes.js'
+import { refuseClashingOutputs } from '../io/clashes.js'
 import { resolveInputs, type InputSpec } from '../io/inputs.js'
 import { discardOutputs, FileSink, finishOutputs, stdoutSink, type OutputSink } from '../io/sink.js'
 import { writeOutput } from '../io/write-output.js'
@@ -84,7 +84,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const inputs = await resolveInputs('map', positionals)
   const dictionaries = values.dict ?? ['./dictionaries']
   // Before anything is read or opened for writing.
-  refuseClashingPaths('map', {
+  await refuseClashingOutputs('map', {
     outputs: [
       ['-o', values.out],
       ['--rejects', values.rejects],

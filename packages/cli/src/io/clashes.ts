@@ -5,7 +5,9 @@
  * (device and inode), so `./x` and `x`, a symbolic link and its target, and two
  * hard links of one file are all the same file. Outputs that do not exist yet
  * are compared by their resolved path (symbolic links in the folders followed).
- * Devices and pipes (`/dev/null` as both outputs) are never a clash.
+ * Devices and pipes (`/dev/null` as both outputs) are never a clash. A folder
+ * of dictionaries stands for the dictionary files in it (those the compiler
+ * reads), so `-o dictionaries/x.md` cannot overwrite one of them.
  */
 import { statSync, realpathSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
@@ -14,8 +16,38 @@ import { UsageError } from '../errors.js'
 export interface ClashCheck {
   /** Output options and their values (undefined: not given). */
   readonly outputs: ReadonlyArray<readonly [option: string, path: string | undefined]>
-  /** Paths that are read: inputs, dictionaries (folders are ignored). */
+  /** Paths that are read: inputs, dictionaries (files, or folders of dictionaries). */
   readonly inputs: readonly string[]
+}
+
+/**
+ * `refuseClashingPaths` after expanding folders of dictionaries to the files
+ * the compiler reads from them (its `markdownFiles`, loaded only when needed).
+ */
+export async function refuseClashingOutputs(command: string, check: ClashCheck): Promise<void> {
+  if (check.outputs.every(([, path]) => path === undefined)) return
+  const inputs: string[] = []
+  for (const input of check.inputs) {
+    if (!isFolder(input)) {
+      inputs.push(input)
+      continue
+    }
+    const { markdownFiles } = await import('@mapdown/compiler')
+    try {
+      inputs.push(...(await markdownFiles(input)))
+    } catch {
+      // An unreadable folder fails later, with its own message.
+    }
+  }
+  refuseClashingPaths(command, { outputs: check.outputs, inputs })
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory()
+  } catch {
+    return false
+  }
 }
 
 export function refuseClashingPaths(command: string, check: ClashCheck): void {
