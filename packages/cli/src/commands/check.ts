@@ -38,7 +38,7 @@ Options:
       --library DIR   the dictionaries the named ones join (default: ./dictionaries)
       --compile-timeout S
                       stop compiling a dictionary file after S seconds
-                      (default: 20)
+                      of CPU time (default: 20)
       --debug         show stack traces
   -h, --help          show this help
 

@@ -23,7 +23,7 @@ Options:
       --strict        fail on warnings too
       --compile-timeout S
                       stop compiling a dictionary file after S seconds
-                      (default: 20)
+                      of CPU time (default: 20)
       --debug         show stack traces
   -h, --help          show this help
 

@@ -37,7 +37,7 @@ Options:
       --stats                print one JSON object with the counts on stderr at the end
       --fail-on-reject       exit with 1 when any line was rejected
       --compile-timeout S    stop compiling a dictionary file after S seconds
-                             (default: 20)
+                             of CPU time (default: 20)
       --debug                show stack traces
   -h, --help                 show this help
 
