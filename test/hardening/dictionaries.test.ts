@@ -18,11 +18,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, describe, expect, it, onTestFinished } from 'vitest'
+import { afterAll, describe, expect, it, onTestFinished, vi } from 'vitest'
 import { compileSources } from '@mapdown/compiler'
-import { HANG_BOUND_SECONDS, runCliBounded } from './support/cli.js'
+import { BOUNDED_TEST_TIMEOUT_MS, HANG_BOUND_SECONDS, runCliBounded } from './support/cli.js'
 import { readCorpus } from './support/corpus.js'
 import { CLEAN_SIGNS, PWNED_FILE, listFiles, pollutionSigns, snapshotGlobals } from './support/guards.js'
+
+// Bounded in CPU time per child (support/cli.ts); the test's own wall-clock timeout sits above the backstop.
+vi.setConfig({ testTimeout: BOUNDED_TEST_TIMEOUT_MS })
 
 interface DictionaryExpectation {
   /** What the case tries, in one line (shown in docs/reliability.md). */

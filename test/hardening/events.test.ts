@@ -18,16 +18,19 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest'
 import { compileSources, serializeIr } from '@mapdown/compiler'
 import { Readable, Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createEngine, createMapStream, NdjsonSplitter, type EngineOptions, type MapResult } from '@mapdown/engine'
 import { planMessage } from '@mapdown/worker'
 import type { MappingIR } from '@mapdown/ir'
-import { HANG_BOUND_SECONDS, runCliBounded } from './support/cli.js'
+import { BOUNDED_TEST_TIMEOUT_MS, HANG_BOUND_SECONDS, runCliBounded } from './support/cli.js'
 import { readCorpus } from './support/corpus.js'
 import { CLEAN_SIGNS, listFiles, pollutionSigns, snapshotGlobals } from './support/guards.js'
+
+// Bounded in CPU time per child (support/cli.ts); the test's own wall-clock timeout sits above the backstop.
+vi.setConfig({ testTimeout: BOUNDED_TEST_TIMEOUT_MS })
 
 /** What must become of one non-blank line. */
 type LineExpectation =

@@ -13,12 +13,15 @@ import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { compileSources } from '@mapdown/compiler'
 import { createEngine, NdjsonSplitter, type EngineOptions, type MapResult } from '@mapdown/engine'
 import type { MappingIR } from '@mapdown/ir'
-import { BLOCKED_BOUND_SECONDS, cpuLimited, HANG_BOUND_SECONDS, REPO_ROOT } from './support/cli.js'
+import { BLOCKED_BOUND_SECONDS, BOUNDED_TEST_TIMEOUT_MS, cpuLimited, HANG_BOUND_SECONDS, REPO_ROOT } from './support/cli.js'
 import { CLEAN_SIGNS, pollutionSigns, snapshotGlobals } from './support/guards.js'
+
+// Bounded in CPU time per child (support/cli.ts); the test's own wall-clock timeout sits above the backstop.
+vi.setConfig({ testTimeout: BOUNDED_TEST_TIMEOUT_MS })
 
 const HERE = fileURLToPath(new URL('.', import.meta.url))
 let ir: MappingIR

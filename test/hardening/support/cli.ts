@@ -20,6 +20,11 @@ export const BIN = fileURLToPath(new URL('../../../packages/cli/dist/bin.js', im
 export const HANG_BOUND_SECONDS = 20
 /** Backstop for a child that blocks without using CPU (seconds of wall clock). */
 export const BLOCKED_BOUND_SECONDS = 1200
+/**
+ * vitest's timeout for a test that runs bounded children (up to two): above the
+ * backstop, so that the CPU bound decides, never the load of the machine.
+ */
+export const BOUNDED_TEST_TIMEOUT_MS = 2 * BLOCKED_BOUND_SECONDS * 1000 + 60_000
 
 export interface BoundedRun {
   readonly exit: number | null

@@ -2,7 +2,7 @@
  * `mapdown worker` without the optional @mapdown/worker package: the built CLI is
  * copied into a temporary node_modules that holds every other package, and run there.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -49,6 +49,10 @@ describe('the built CLI without @mapdown/worker', () => {
     cpSync(join(REPO_ROOT, 'packages/cli/dist'), join(scope, 'cli/dist'), { recursive: true })
     cpSync(join(REPO_ROOT, 'packages/cli/package.json'), join(scope, 'cli/package.json'))
     for (const name of ['compiler', 'engine', 'ir']) symlinkSync(join(REPO_ROOT, 'packages', name), join(scope, name), 'dir')
+    // The CLI's own third-party dependencies (vfile, ...), as an install would put them beside it.
+    for (const name of readdirSync(join(REPO_ROOT, 'packages/cli/node_modules'))) {
+      if (name !== '@mapdown' && !name.startsWith('.')) symlinkSync(join(REPO_ROOT, 'packages/cli/node_modules', name), join(root, 'node_modules', name), 'dir')
+    }
   })
   afterAll(() => rmSync(root, { recursive: true, force: true }))
 
