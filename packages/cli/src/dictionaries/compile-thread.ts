@@ -57,7 +57,7 @@ export async function compileInThread(
       }
       worker.on('message', (message: CompileThreadMessage) => {
         // Named as the user would: relative to the working folder.
-        if (message.type === 'file') arm(message.path === undefined ? undefined : relative(cwd, message.path) || message.path)
+        if (message.type === 'file') arm(message.path === undefined ? undefined : relative(job.cwd, message.path) || message.path)
         else {
           clearInterval(timer)
           if (message.type === 'done') resolve(fromPlain(message.result))
