@@ -19,6 +19,8 @@ import { reportIncludedErrors } from './rules/include-invalid.js'
 import { reportInternalError } from './rules/internal-error.js'
 import { checkMatchOverlap, type CompiledRouting } from './rules/match-overlap.js'
 import { checkStandardNameTypes, type Vocabulary } from './rules/standard-name-type.js'
+import { compileSchemas } from './schemas/compile-schemas.js'
+import { schemaNameOf } from './schemas/read-document.js'
 import { sortMessages } from './sort-messages.js'
 
 interface Compiled {
@@ -31,6 +33,8 @@ interface Unit extends IncludingUnit {
   read: { frontMatter: FrontMatter | undefined; bodyStart: number } | undefined
   /** A partial's rows, as written. */
   rows: RowDraft[] | undefined
+  /** A schema document (front matter `schema:`): compiled after the dictionaries, never as one. */
+  schema: boolean
 }
 
 /**
@@ -60,7 +64,7 @@ export function compileSources(sources: readonly DictionarySource[], options: Co
   const edges = linkIncludes(units)
   const compile = (unit: Unit): Compiled => {
     if (!unit.partial && unit.read) options.onFile?.(resolve(cwd, unit.path))
-    return { ctx: unit.ctx, document: unit.partial || !unit.read ? undefined : compileUnit(unit, edges) }
+    return { ctx: unit.ctx, document: unit.partial || unit.schema || !unit.read ? undefined : compileUnit(unit, edges) }
   }
   const compiledLibrary = library.map(compile)
   const compiled = own.map(compile)
@@ -92,7 +96,12 @@ export function compileSources(sources: readonly DictionarySource[], options: Co
     if (entry.document?.sample !== undefined) samples.set(dictionary.id, entry.document.sample)
   }
   const dictionaries = kept.map((entry) => entry.dictionary).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-  const ir: MappingIR = { irVersion: IR_VERSION, dictionaries }
+  const schemas = compileSchemas(
+    units.filter((unit) => unit.schema),
+    dictionaries,
+    guarded,
+  )
+  const ir: MappingIR = schemas.length > 0 ? { irVersion: IR_VERSION, dictionaries, schemas } : { irVersion: IR_VERSION, dictionaries }
 
   let errorCount = 0
   let warningCount = 0
@@ -135,7 +144,7 @@ function compileUnit(unit: Unit, edges: ReadonlyMap<Unit, readonly IncludeEdge<U
 }
 
 /** Runs a compiler step; a throw becomes an `internal-error` on the file. */
-function guarded<T>(ctx: FileContext, step: () => T): T | undefined {
+export function guarded<T>(ctx: FileContext, step: () => T): T | undefined {
   try {
     return step()
   } catch (error) {
@@ -149,7 +158,7 @@ function prepare(source: DictionarySource, cwd: string): Unit {
   const path = relative(cwd, resolve(cwd, source.path)) || source.path
   const bytes = typeof source.contents === 'string' ? utf8ByteLength(source.contents) : source.contents.byteLength
   const unread = new FileContext(new VFile({ path, value: '', cwd }), new LineIndex(''))
-  if (checkDictionarySize(unread, bytes) || checkUtf16(unread, source.contents)) return { path, ctx: unread, partial: false, includes: [], read: undefined, rows: undefined }
+  if (checkDictionarySize(unread, bytes) || checkUtf16(unread, source.contents)) return { path, ctx: unread, partial: false, includes: [], read: undefined, rows: undefined, schema: false }
   let text = ''
   let invalidUtf8 = false
   try {
@@ -162,9 +171,10 @@ function prepare(source: DictionarySource, cwd: string): Unit {
   checkEncoding(ctx, invalidUtf8)
   const read = guarded(ctx, () => readFrontMatter(ctx))
   const frontMatter = read?.frontMatter
+  if (schemaNameOf(frontMatter) !== undefined) return { path, ctx, partial: false, includes: [], read, rows: undefined, schema: true }
   const partial = frontMatter ? readPartialFlag(ctx, frontMatter) : false
   const includes = frontMatter ? (guarded(ctx, () => readIncludes(ctx, frontMatter, path)) ?? []) : []
-  return { path, ctx, partial, includes, read, rows: undefined }
+  return { path, ctx, partial, includes, read, rows: undefined, schema: false }
 }
 
 /**

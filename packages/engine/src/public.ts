@@ -28,6 +28,7 @@ export type {
   OnFieldError,
   RecordMetadata,
   RejectReason,
+  SchemaValue,
 } from './core/types.js'
 export type { IrProblem } from './errors.js'
 export type { Utf16Encoding } from './text/utf16.js'

@@ -12,8 +12,9 @@ import { readJson } from './support/fixtures.js'
  * The generated engine (generated mappers, indexed router) against the
  * interpreter, the reference semantics: same results, byte for byte as JSON
  * (so key order, absent-versus-null and issue lists included), same stats.
+ * An IR with schemas is mapped through its first one (the `schema` option).
  */
-const IRS = ['network-connection', 'several', 'loose-routing'].map((name) => [name, readJson('ir', `${name}.ir.json`) as MappingIR] as const)
+const IRS = ['network-connection', 'several', 'loose-routing', 'schema-projection'].map((name) => [name, readJson('ir', `${name}.ir.json`) as MappingIR] as const)
 
 const options: fc.Arbitrary<EngineOptions> = fc.record({
   emitNull: fc.boolean(),
@@ -24,7 +25,8 @@ describe('compiled mode against the interpreter', () => {
   for (const [name, ir] of IRS) {
     it(`should map random events exactly as the interpreter does (${name})`, () => {
       fc.assert(
-        fc.property(options, fc.array(eventLine(ir), { minLength: 1, maxLength: 20 }), (opts, lines) => {
+        fc.property(options, fc.array(eventLine(ir), { minLength: 1, maxLength: 20 }), (drawn, lines) => {
+          const opts: EngineOptions = ir.schemas?.[0] ? { ...drawn, schema: ir.schemas[0].name } : drawn
           const reference = createEngine(ir, { ...opts, mode: 'interpreted' })
           const compiled = createEngine(ir, { ...opts, mode: 'compiled' })
           const compiledObjects = createEngine(ir, { ...opts, mode: 'compiled' })

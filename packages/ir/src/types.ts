@@ -151,6 +151,80 @@ export interface MappingIR {
   readonly irVersion: typeof IR_VERSION
   /** Dictionaries sorted by `id`, so that output is deterministic. */
   readonly dictionaries: readonly DictionaryIR[]
+  /** Target schemas (`dictionaries/schemas/*.md`), sorted by `name`; absent when there are none. See docs/schemas.md. */
+  readonly schemas?: readonly SchemaIR[]
+}
+
+/**
+ * The closed set of derivations a schema may apply to standard names
+ * (docs/schemas.md). Never code: the engine has one implementation of each.
+ */
+export type Derivation = 'basename' | 'dirname' | 'user_name' | 'user_domain' | 'lower' | 'epoch_ms' | 'coalesce' | 'unique'
+
+/** The derivations and how many arguments each takes (`min`, and `max` or unbounded). */
+export const DERIVATIONS: Readonly<Record<Derivation, { readonly min: number; readonly max?: number }>> = Object.freeze({
+  basename: { min: 1, max: 1 },
+  dirname: { min: 1, max: 1 },
+  user_name: { min: 1, max: 1 },
+  user_domain: { min: 1, max: 1 },
+  lower: { min: 1, max: 1 },
+  epoch_ms: { min: 1, max: 1 },
+  coalesce: { min: 1 },
+  unique: { min: 1 },
+})
+
+/** A JSON value a schema writes (a constant, a value map's target value). */
+export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue }
+
+/** What an assignment reads: a standard name of the mapped record, a constant, or a derivation over those. */
+export type ValueIR =
+  | { readonly kind: 'field'; readonly name: string }
+  | { readonly kind: 'constant'; readonly value: JsonValue }
+  | { readonly kind: 'derive'; readonly fn: Derivation; readonly args: readonly ValueIR[] }
+
+/** A value map's result: a JSON value, or `keep` for the source value itself. */
+export type TargetValueIR = { readonly value: JsonValue } | { readonly keep: true }
+
+/**
+ * A value map, written out in each assignment that uses it. The source value is
+ * compared as text (`String(value)`); with `compare: 'loose'`, by `looseKey`
+ * (`@mapdown/engine`). No entry and no `default`: the assignment writes nothing.
+ */
+export interface ValueMapIR {
+  readonly name: string
+  readonly compare?: MatchCompare
+  readonly entries: readonly { readonly from: string; readonly to: TargetValueIR }[]
+  readonly default?: TargetValueIR
+}
+
+/** One target field of a projection: its path segments, what it reads, and an optional value map. */
+export interface AssignmentIR {
+  readonly target: readonly string[]
+  readonly value: ValueIR
+  readonly map?: ValueMapIR
+}
+
+/**
+ * How one dictionary's records become a schema's records. Assignments run in
+ * order; when several write the same target, the first that yields a value wins.
+ */
+export interface ProjectionIR {
+  readonly dictionary: string
+  readonly assignments: readonly AssignmentIR[]
+}
+
+/** A compiled schema document: a target for `--schema <name>`. */
+export interface SchemaIR {
+  readonly name: string
+  readonly title: string
+  readonly description: string | null
+  readonly version: string | null
+  /** The schema document, relative to the compile root. */
+  readonly source: string
+  /** Where the record metadata object goes (`["unmapped", "mapdown"]`). */
+  readonly metadata: readonly string[]
+  /** One per dictionary of the IR, sorted by dictionary id. */
+  readonly projections: readonly ProjectionIR[]
 }
 
 /** The key under which mapped records carry mapdown's own metadata; never a standard name. */

@@ -3,7 +3,7 @@ import * as ir from '@mapdown/ir'
 
 describe('@mapdown/ir', () => {
   it('should export exactly its public API', () => {
-    expect(Object.keys(ir).sort()).toEqual(['FIELD_TYPES', 'FIELD_TYPE_NAMES', 'FIELD_TYPE_REGISTRY', 'IR_VERSION', 'RESERVED_KEY', 'RESERVED_NAMES', 'irJsonSchema'])
+    expect(Object.keys(ir).sort()).toEqual(['DERIVATIONS', 'FIELD_TYPES', 'FIELD_TYPE_NAMES', 'FIELD_TYPE_REGISTRY', 'IR_VERSION', 'RESERVED_KEY', 'RESERVED_NAMES', 'irJsonSchema'])
   })
 
   it('should describe the same version and field types in the schema as in the types (run `pnpm --filter @mapdown/ir build` to rewrite the schema)', () => {

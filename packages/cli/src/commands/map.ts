@@ -7,6 +7,7 @@ import { COMMON_OPTIONS, choiceOption, parseCommandArgs, positiveIntegerOption }
 import { COMPILE_TIMEOUT_OPTION, compileTimeout } from '../dictionaries/compile.js'
 import { engineFor, loadMapping } from '../dictionaries/load.js'
 import { refuseClashingOutputs } from '../io/clashes.js'
+import { schemaOption } from '../dictionaries/schema-option.js'
 import { resolveInputs, type InputSpec } from '../io/inputs.js'
 import { discardOutputs, FileSink, finishOutputs, stdoutSink, type OutputSink } from '../io/sink.js'
 import { writeOutput } from '../io/write-output.js'
@@ -31,6 +32,9 @@ Options:
       --on-field-error MODE  keep (map the event, list the issues) or reject
                              (default: keep)
       --emit-null            write missing fields as null instead of leaving them out
+      --schema NAME          write records in a schema of the dictionaries
+                             (dictionaries/schemas/NAME.md: ecs, ocsf) instead of
+                             the standard names (default: standard)
       --max-line-bytes N     reject longer lines (default: 1048576)
       --workers N            worker threads; 1 maps on the main thread (default:
                              all cores for files, 1 for stdin or under 64 MiB)
@@ -48,6 +52,7 @@ Examples:
   mapdown map events.ndjson > mapped.ndjson
   mapdown map -d dictionaries/sentinelone day1.ndjson.gz day2.ndjson.gz -o mapped.ndjson
   cat events.ndjson | mapdown map -d ir.json --rejects rejects.ndjson --stats
+  mapdown map --schema ocsf events.ndjson > ocsf.ndjson
   mapdown map big.ndjson --workers 4 --on-field-error reject --fail-on-reject
 `
 
@@ -58,6 +63,7 @@ const OPTIONS = {
   rejects: { type: 'string' },
   'on-field-error': { type: 'string' },
   'emit-null': { type: 'boolean' },
+  schema: { type: 'string' },
   'max-line-bytes': { type: 'string' },
   workers: { type: 'string' },
   stats: { type: 'boolean' },
@@ -120,7 +126,8 @@ async function mapInputs(
   try {
     const mapping = await loadMapping(dictionaries, process.stderr, compileTimeout('map', values['compile-timeout']))
     irJson = mapping.irJson
-    engineOptions = { onFieldError, emitNull: values['emit-null'] ?? false, maxLineBytes }
+    const schema = schemaOption('map', values.schema, mapping.ir)
+    engineOptions = { onFieldError, emitNull: values['emit-null'] ?? false, maxLineBytes, ...(schema === undefined ? {} : { schema }) }
     engine = engineFor(mapping, engineOptions)
     out = values.out === undefined ? stdoutSink() : await FileSink.open(values.out)
     rejects = values.rejects === undefined ? undefined : await FileSink.open(values.rejects)

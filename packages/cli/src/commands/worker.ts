@@ -4,6 +4,7 @@
  * `@mapdown/worker` package, loaded only here.
  */
 import { engineFor, loadMapping } from '../dictionaries/load.js'
+import { schemaOption } from '../dictionaries/schema-option.js'
 import { describeError, exitCodeOf } from '../errors.js'
 import { writeOutput } from '../io/write-output.js'
 import { loadWorkerPackage } from '../worker/load.js'
@@ -24,7 +25,8 @@ export async function run(argv: readonly string[]): Promise<number> {
     // Before the dictionaries are compiled: a missing package is the first thing to say.
     const { startWorker, stderrLog } = await loadWorkerPackage()
     const mapping = await loadMapping(options.dictionaries, process.stderr)
-    const engine = engineFor(mapping, { onFieldError: options.onFieldError })
+    const schema = schemaOption('worker', options.schema, mapping.ir)
+    const engine = engineFor(mapping, { onFieldError: options.onFieldError, ...(schema === undefined ? {} : { schema }) })
     const log = stderrLog(options.name)
     const worker = await startWorker(options, engine, log)
 

@@ -16,6 +16,8 @@ export interface WorkerCommandOptions extends WorkerOptions {
   dictionaries: string[]
   /** Engine option: what a field that fails its coercion does to the record. */
   onFieldError: OnFieldError
+  /** Engine option: the schema to publish records in (`--schema`), checked against the IR once it is loaded; undefined for the standard names. */
+  schema: string | undefined
   /** Stack traces in error messages. */
   debug: boolean
 }
@@ -44,6 +46,8 @@ Options:
   --stats-interval MS      JSON stats line on stderr every MS (default 10000; 0: only at exit)
   --name NAME              client name (default mapdown-<host>-<pid>)
   --on-field-error MODE    keep | reject (default keep)
+  --schema NAME            publish records in a schema of the dictionaries (ecs, ocsf)
+                           instead of the standard names (default standard)
       --debug              stack traces in error messages
   -h, --help               this help
 
@@ -72,6 +76,7 @@ const OPTIONS = {
   'stats-interval': { type: 'string' },
   name: { type: 'string' },
   'on-field-error': { type: 'string' },
+  schema: { type: 'string' },
 } as const
 
 /** Parses `mapdown worker` arguments; throws a UsageError naming the option at fault. */
@@ -126,6 +131,7 @@ export function parseWorkerArgs(argv: readonly string[]): WorkerCommandOptions |
     statsIntervalMs: integer(values['stats-interval'], '--stats-interval', 10_000, 0, 86_400_000),
     name: values.name ?? `mapdown-${hostname()}-${process.pid}`,
     onFieldError,
+    schema: values.schema,
     debug,
   }
 }

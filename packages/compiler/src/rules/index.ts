@@ -36,6 +36,12 @@ import { sampleRejected } from './sample-rejected.js'
 import { sampleRoutedElsewhere } from './sample-routed-elsewhere.js'
 import { sampleValueMismatch } from './sample-value-mismatch.js'
 import { sampleValueType } from './sample-value-type.js'
+import { schemaDerivationInvalid } from './schema-derivation-invalid.js'
+import { schemaDictionaryUnknown } from './schema-dictionary-unknown.js'
+import { schemaDocumentInvalid } from './schema-document-invalid.js'
+import { schemaStandardNameUnknown } from './schema-standard-name-unknown.js'
+import { schemaTargetConflict } from './schema-target-conflict.js'
+import { schemaValueMapUnknown } from './schema-value-map-unknown.js'
 import { standardNameDuplicate } from './standard-name-duplicate.js'
 import { standardNameInvalid } from './standard-name-invalid.js'
 import { standardNameType } from './standard-name-type.js'
@@ -86,6 +92,12 @@ export const ALL_RULES: readonly Rule[] = [
   sampleRoutedElsewhere,
   sampleValueMismatch,
   sampleValueType,
+  schemaDerivationInvalid,
+  schemaDictionaryUnknown,
+  schemaDocumentInvalid,
+  schemaStandardNameUnknown,
+  schemaTargetConflict,
+  schemaValueMapUnknown,
   standardNameDuplicate,
   standardNameInvalid,
   standardNameType,

@@ -1,6 +1,8 @@
 import { RESERVED_KEY, type DictionaryIR } from '@mapdown/ir'
 import { generatedPlan } from '../codegen/plan.js'
 import { interpretedPlan } from '../interpret/plan.js'
+import { schemaProjectors } from '../project/projection.js'
+import { selectSchema } from '../project/select.js'
 import { validateIr } from '../validate/ir.js'
 import { mayExceedDepth, exceedsDepth } from './depth.js'
 import { registerInternals } from './internals.js'
@@ -23,6 +25,8 @@ export function createEngine(ir: unknown, options: EngineOptions = {}): Engine {
   const mapping = validateIr(ir)
   const resolved = resolveOptions(options)
   const dictionaries = mapping.dictionaries
+  const schema = selectSchema(mapping, resolved.schema)
+  const projectors = schema ? schemaProjectors(schema, dictionaries) : undefined
   const plan = resolved.mode === 'interpreted' ? interpretedPlan(dictionaries, resolved) : generatedPlan(dictionaries, resolved)
   const fast = resolved.mode === 'compiled'
   const { route, mappers } = plan
@@ -67,12 +71,17 @@ export function createEngine(ir: unknown, options: EngineOptions = {}): Engine {
           issues,
         }
       }
-      record[RESERVED_KEY] = { dictionary: dictionary.id, rule: dictionary.rule, logType: dictionary.logType, issues }
-    } else {
-      record[RESERVED_KEY] = { dictionary: dictionary.id, rule: dictionary.rule, logType: dictionary.logType }
     }
+    const metadata =
+      issues.length > 0
+        ? { dictionary: dictionary.id, rule: dictionary.rule, logType: dictionary.logType, issues }
+        : { dictionary: dictionary.id, rule: dictionary.rule, logType: dictionary.logType }
+    // Stats count the standard names (absent fields); a schema's record is built from them afterwards.
     stats.recordMapped(target, record, issues)
-    return { ok: true, dictionary: dictionary.id, record: record as MappedRecord, issues: issues.length === 0 ? NO_ISSUES : issues }
+    let written: Record<string, unknown> = record
+    if (projectors) written = projectors[target]!(record, metadata)
+    else record[RESERVED_KEY] = metadata
+    return { ok: true, dictionary: dictionary.id, record: written as MappedRecord, issues: issues.length === 0 ? NO_ISSUES : issues }
   }
 
   /** Anything thrown while reading an event: a stack overflow is nesting; the rest means the value is not JSON data. */

@@ -7,6 +7,7 @@ export interface ResolvedOptions {
   readonly maxDepth: number
   readonly maxLineBytes: number
   readonly mode: 'compiled' | 'interpreted'
+  readonly schema: string | undefined
 }
 
 export const DEFAULT_MAX_DEPTH = 64
@@ -19,6 +20,7 @@ export function resolveOptions(options: EngineOptions): ResolvedOptions {
     maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
     maxLineBytes: options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
     mode: options.mode ?? 'compiled',
+    schema: options.schema,
   }
   if (resolved.onFieldError !== 'keep' && resolved.onFieldError !== 'reject') {
     throw new TypeError(`Unexpected onFieldError ${JSON.stringify(resolved.onFieldError)}, expected 'keep' or 'reject'`)
@@ -26,6 +28,7 @@ export function resolveOptions(options: EngineOptions): ResolvedOptions {
   if (resolved.mode !== 'compiled' && resolved.mode !== 'interpreted') {
     throw new TypeError(`Unexpected mode ${JSON.stringify(resolved.mode)}, expected 'compiled' or 'interpreted'`)
   }
+  if (resolved.schema !== undefined && typeof resolved.schema !== 'string') throw new TypeError('Unexpected schema, expected a schema name (a string)')
   if (typeof resolved.emitNull !== 'boolean') throw new TypeError('Unexpected emitNull, expected a boolean')
   for (const name of ['maxDepth', 'maxLineBytes'] as const) {
     const value = resolved[name]

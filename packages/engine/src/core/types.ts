@@ -17,6 +17,12 @@ export interface EngineOptions {
   readonly maxLineBytes?: number
   /** `compiled` (default): generated fast paths. `interpreted`: the reference semantics. */
   readonly mode?: 'compiled' | 'interpreted'
+  /**
+   * A schema of the IR (`ir.schemas`, docs/schemas.md) to write records in: `ecs`,
+   * `ocsf`. Default: the dictionaries' standard names. An unknown name throws a
+   * TypeError that lists the IR's schemas.
+   */
+  readonly schema?: string
 }
 
 export type { FieldIssueCode, FramingRejectReason, RejectReason } from './codes.js'
@@ -46,8 +52,14 @@ export interface RecordMetadata {
 /** A coerced field value (`null` only with `emitNull`). */
 export type MappedValue = string | number | boolean | null
 
-/** Standard name -> coerced value, in dictionary field order, then `"@mapdown"`. */
-export type MappedRecord = { readonly [standardName: string]: MappedValue | RecordMetadata }
+/** A value of a record written in a schema: nested objects and arrays of coerced values and constants. */
+export type SchemaValue = MappedValue | readonly SchemaValue[] | { readonly [key: string]: SchemaValue | RecordMetadata }
+
+/**
+ * Standard name -> coerced value, in dictionary field order, then `"@mapdown"`.
+ * With the `schema` option: the schema's nested record, the metadata at the schema's `metadata` path.
+ */
+export type MappedRecord = { readonly [standardName: string]: MappedValue | RecordMetadata | SchemaValue }
 
 export type MapResult =
   | { readonly ok: true; readonly dictionary: string; readonly record: MappedRecord; readonly issues: readonly FieldIssue[] }

@@ -3,6 +3,7 @@ import { IrValidationError, IrVersionError, type IrProblem } from '../errors.js'
 import { datePatternProblem } from '../coerce/date/pattern-safety.js'
 import { checkJsonPathScripts, FilterPolicyError } from './filter-policy.js'
 import { irSchemaValidator } from './schema.js'
+import { checkSchemas } from './schemas.js'
 
 /** Checks an untrusted value against the IR schema and the rules the schema cannot express. */
 export function validateIr(ir: unknown): MappingIR {
@@ -39,6 +40,7 @@ export function validateIr(ir: unknown): MappingIR {
     })
     dictionary.match.all.forEach((condition, c) => checkPath(condition.path, `/dictionaries/${d}/match/all/${c}/path`, problems))
   })
+  checkSchemas(mapping, problems)
   if (problems.length > 0) throw new IrValidationError(problems)
   return mapping
 }
