@@ -96,3 +96,22 @@ describe('the schema option', () => {
     expect(record.ok && record.record).toEqual({ src_ip: '10.0.0.1', '@mapdown': { dictionary: 'sentinelone/NetworkConnection', rule: 'NetworkConnection', logType: 'sentinelone' } })
   })
 })
+
+describe('metadata as labels', () => {
+  const ir = readJson('ir', 'schema-projection.ir.json') as MappingIR
+
+  it('should add string labels to what the crosswalk writes there, the issues as JSON text', () => {
+    const schema = ir.schemas![0]!
+    const projection = schema.projections[0]!
+    const withLabel = { ...ir, schemas: [{ ...schema, projections: [{ ...projection, assignments: [{ target: ['labels', 'site'], value: { kind: 'constant', value: 'lab' } }, ...projection.assignments] }] }] }
+    const result = createEngine(withLabel, { schema: 'ecs' }).map({ tcpv4: { sourceAddress: { address: 'nope' } } })
+    expect(result.ok && result.record['labels']).toEqual({
+      site: 'lab',
+      mapdown_dictionary: 'sentinelone/NetworkConnection',
+      mapdown_rule: 'NetworkConnection',
+      mapdown_log_type: 'sentinelone',
+      mapdown_issues: JSON.stringify(result.issues),
+    })
+    expect(result.ok && Object.keys(result.record).at(-1)).toBe('labels')
+  })
+})

@@ -221,8 +221,15 @@ export interface SchemaIR {
   readonly version: string | null
   /** The schema document, relative to the compile root. */
   readonly source: string
-  /** Where the record metadata object goes (`["unmapped", "mapdown"]`). */
+  /** Where the record metadata goes (`["unmapped", "mapdown"]`, `["labels"]`). */
   readonly metadata: readonly string[]
+  /**
+   * How it is written there: absent, the metadata object as it is; `labels`,
+   * as string keys added to the object at `metadata` (`mapdown_dictionary`,
+   * `mapdown_rule`, `mapdown_log_type`, and `mapdown_issues`, the issues as JSON
+   * text), for targets whose only open container takes strings (ECS `labels`).
+   */
+  readonly metadataForm?: 'labels'
   /** One per dictionary of the IR, sorted by dictionary id. */
   readonly projections: readonly ProjectionIR[]
 }

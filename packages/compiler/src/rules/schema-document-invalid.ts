@@ -12,6 +12,7 @@ export const schemaDocumentInvalid = defineRule({
     name: 'Unexpected schema name `{{name}}`, expected lower-case letters, digits and `-`, starting with a letter',
     duplicate: 'Unexpected duplicate schema `{{name}}`, expected each schema once (first in {{source}})',
     metadata: 'Unexpected metadata path `{{path}}`, expected a dotted path of non-empty keys such as `unmapped.mapdown`',
+    metadataForm: 'Unexpected `metadata-form: {{form}}`, expected `object` (the default) or `labels`',
     definitions: 'Unexpected definitions `{{name}}`, expected one of {{known}}',
     section: { text: 'Unexpected section `{{title}}` in a schema, expected Fields, Constants, Value Maps or Dictionary <id>; ignored', severity: 'warning' },
     subsection: { text: 'Unexpected section `{{title}}` under `{{parent}}`, expected {{expected}}; ignored', severity: 'warning' },

@@ -78,6 +78,7 @@ export function schemaIr(draft: SchemaDraft, source: string, projections: readon
     version: draft.version,
     source,
     metadata: draft.metadata,
+    ...(draft.metadataLabels ? { metadataForm: 'labels' as const } : {}),
     projections: projections
       .map((projection): ProjectionIR => ({ dictionary: projection.dictionary.id, assignments: projection.placed.map((entry) => entry.assignment) }))
       .sort((a, b) => (a.dictionary < b.dictionary ? -1 : a.dictionary > b.dictionary ? 1 : 0)),
@@ -172,7 +173,7 @@ function checkTargets(ctx: FileContext, draft: SchemaDraft, dictionary: string, 
     const parts = entry.assignment.target
     for (let length = 1; length < parts.length; length++) {
       const other = parts.slice(0, length).join('.')
-      if (leaves.has(other) || other === metadata) {
+      if (leaves.has(other) || (other === metadata && !draft.metadataLabels)) {
         schemaTargetConflict.report(ctx, 'through', { target: key, dictionary, other }, entry.target.position)
         reported.add(cell)
         break

@@ -54,6 +54,8 @@ export interface SchemaDraft {
   readonly version: string | null
   readonly definitions: string
   readonly metadata: readonly string[]
+  /** `metadata-form: labels`: the metadata as string labels in the object at `metadata` (ECS `labels`). */
+  readonly metadataLabels: boolean
   readonly fields: CrosswalkRow[]
   readonly constants: ConstantRow[]
   readonly maps: Map<string, MapDraft>
@@ -94,6 +96,11 @@ export function readSchemaDocument(ctx: FileContext, frontMatter: FrontMatter, b
       schemaDocumentInvalid.report(ctx, 'metadata', { path: metadataText }, ctx.lines.position(key.valueStart, Math.max(key.valueEnd, key.valueStart + 1)))
     }
   }
+  const formText = readOptionalKey(ctx, frontMatter, 'metadata-form')
+  if (formText !== null && formText !== 'labels' && formText !== 'object') {
+    const key = frontMatter.keys.get('metadata-form')!
+    schemaDocumentInvalid.report(ctx, 'metadataForm', { form: formText }, ctx.lines.position(key.valueStart, Math.max(key.valueEnd, key.valueStart + 1)))
+  }
   const draft: SchemaDraft = {
     name,
     namePosition,
@@ -102,6 +109,7 @@ export function readSchemaDocument(ctx: FileContext, frontMatter: FrontMatter, b
     version: readOptionalKey(ctx, frontMatter, 'version'),
     definitions: readOptionalKey(ctx, frontMatter, 'definitions') ?? name,
     metadata,
+    metadataLabels: formText === 'labels',
     fields: [],
     constants: [],
     maps: new Map(),

@@ -1,4 +1,5 @@
 import type { DictionaryIR, ProjectionIR, SchemaIR, ValueIR } from '@mapdown/ir'
+import type { RecordMetadata } from '../core/types.js'
 import { DERIVE } from './derive.js'
 import { copyJson } from './json.js'
 import { valueMapper } from './value-map.js'
@@ -11,7 +12,10 @@ interface Node {
   readonly key: string
   readonly children: Node[] | undefined
   readonly candidates: Reader[]
+  /** On the metadata's path: written last in its object. */
   metadata: boolean
+  /** The container the metadata is written into as string labels (`metadataForm: 'labels'`). */
+  labels: boolean
 }
 
 /** Turns one dictionary's mapped record and its metadata into the schema's nested record. */
@@ -27,10 +31,10 @@ export type Projector = (record: Readonly<Record<string, unknown>>, metadata: un
  */
 export function schemaProjectors(schema: SchemaIR, dictionaries: readonly DictionaryIR[]): Projector[] {
   const byDictionary = new Map<string, ProjectionIR>(schema.projections.map((projection) => [projection.dictionary, projection]))
-  return dictionaries.map((dictionary) => projector(byDictionary.get(dictionary.id)?.assignments ?? [], schema.metadata))
+  return dictionaries.map((dictionary) => projector(byDictionary.get(dictionary.id)?.assignments ?? [], schema.metadata, schema.metadataForm === 'labels'))
 }
 
-function projector(assignments: ProjectionIR['assignments'], metadataPath: readonly string[]): Projector {
+function projector(assignments: ProjectionIR['assignments'], metadataPath: readonly string[], asLabels: boolean): Projector {
   const roots: Node[] = []
   for (const assignment of assignments) {
     const read = readerOf(assignment.value)
@@ -38,12 +42,18 @@ function projector(assignments: ProjectionIR['assignments'], metadataPath: reado
     nodeAt(roots, assignment.target).candidates.push(map ? (record) => map(read(record)) : read)
   }
   // Every node on the metadata's path is marked, so that each is the last key of its object.
-  nodeAt(roots, metadataPath)
+  // As labels, the metadata path is a container (the crosswalk may write other labels into it).
+  nodeAt(roots, asLabels ? [...metadataPath, ''] : metadataPath)
   let level: Node[] = roots
   for (const key of metadataPath) {
     const node = level.find((candidate) => candidate.key === key)!
     node.metadata = true
     level = node.children ?? []
+  }
+  if (asLabels) {
+    const container = nodeAt(roots, metadataPath)
+    container.children!.splice(container.children!.findIndex((child) => child.key === ''), 1)
+    container.labels = true
   }
   return (record, metadata) => build(roots, record, metadata) ?? {}
 }
@@ -55,7 +65,7 @@ function nodeAt(roots: Node[], path: readonly string[]): Node {
   path.forEach((key, index) => {
     node = level.find((candidate) => candidate.key === key)
     if (!node) {
-      node = { key, children: index < path.length - 1 ? [] : undefined, candidates: [], metadata: false }
+      node = { key, children: index < path.length - 1 ? [] : undefined, candidates: [], metadata: false, labels: false }
       level.push(node)
     }
     if (index < path.length - 1) {
@@ -80,19 +90,27 @@ function build(nodes: readonly Node[], record: Readonly<Record<string, unknown>>
   }
   // The metadata is the last key of its object, as `@mapdown` is of a standard-names record.
   if (last) {
-    const value = last.children ? build(last.children, record, metadata) : metadata
+    const value = last.children ? valueOf(last, record, metadata) : metadata
     if (value !== undefined) (out ??= {})[last.key] = value
   }
   return out
 }
 
 function valueOf(node: Node, record: Readonly<Record<string, unknown>>, metadata: unknown): unknown {
+  if (node.labels) return Object.assign(build(node.children!, record, metadata) ?? {}, metadataLabels(metadata as RecordMetadata))
   if (node.children) return build(node.children, record, metadata)
   for (const read of node.candidates) {
     const value = read(record)
     if (value !== undefined) return value
   }
   return undefined
+}
+
+/** The metadata as string labels (ECS `labels` takes keyword values only): the issues as JSON text. */
+function metadataLabels(metadata: RecordMetadata): Record<string, string> {
+  const labels: Record<string, string> = { mapdown_dictionary: metadata.dictionary, mapdown_rule: metadata.rule, mapdown_log_type: metadata.logType }
+  if (metadata.issues) labels['mapdown_issues'] = JSON.stringify(metadata.issues)
+  return labels
 }
 
 /** A reader for a value expression: null (`emitNull`) counts as no value. */

@@ -21,7 +21,8 @@ export function checkSchemas(ir: MappingIR, problems: IrProblem[]): void {
       if (!fields) problems.push({ instancePath: `${pat}/dictionary`, message: `unknown dictionary ${JSON.stringify(projection.dictionary)}` })
       if (seen.has(projection.dictionary)) problems.push({ instancePath: `${pat}/dictionary`, message: `duplicate projection of ${JSON.stringify(projection.dictionary)}` })
       seen.add(projection.dictionary)
-      const leaves = new Set<string>([schema.metadata.join('\u0000')])
+      // Metadata as an object is a value nothing may run through; as labels, it is a container.
+      const leaves = new Set<string>(schema.metadataForm === 'labels' ? [] : [schema.metadata.join('\u0000')])
       projection.assignments.forEach((assignment, a) => {
         checkValue(assignment.value, fields, `${pat}/assignments/${a}/value`, problems)
         const key = assignment.target.join('\u0000')
