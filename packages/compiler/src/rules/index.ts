@@ -36,6 +36,11 @@ import { sampleRejected } from './sample-rejected.js'
 import { sampleRoutedElsewhere } from './sample-routed-elsewhere.js'
 import { sampleValueMismatch } from './sample-value-mismatch.js'
 import { sampleValueType } from './sample-value-type.js'
+import { schemaEnumIdUnknown } from './schema-enum-id-unknown.js'
+import { schemaFieldUnknown } from './schema-field-unknown.js'
+import { schemaRequiredMissing } from './schema-required-missing.js'
+import { schemaValueNotAllowed } from './schema-value-not-allowed.js'
+import { schemaValueType } from './schema-value-type.js'
 import { schemaDerivationInvalid } from './schema-derivation-invalid.js'
 import { schemaDictionaryUnknown } from './schema-dictionary-unknown.js'
 import { schemaDocumentInvalid } from './schema-document-invalid.js'
@@ -95,9 +100,14 @@ export const ALL_RULES: readonly Rule[] = [
   schemaDerivationInvalid,
   schemaDictionaryUnknown,
   schemaDocumentInvalid,
+  schemaEnumIdUnknown,
+  schemaFieldUnknown,
+  schemaRequiredMissing,
   schemaStandardNameUnknown,
   schemaTargetConflict,
   schemaValueMapUnknown,
+  schemaValueNotAllowed,
+  schemaValueType,
   standardNameDuplicate,
   standardNameInvalid,
   standardNameType,

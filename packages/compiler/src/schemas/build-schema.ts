@@ -4,6 +4,7 @@ import { schemaDictionaryUnknown } from '../rules/schema-dictionary-unknown.js'
 import { schemaStandardNameUnknown } from '../rules/schema-standard-name-unknown.js'
 import { schemaTargetConflict } from '../rules/schema-target-conflict.js'
 import { schemaValueMapUnknown } from '../rules/schema-value-map-unknown.js'
+import { addSiblings, checkProjection, classOf, definitionsOf } from './definitions.js'
 import { expressionFor, expressionText, namesOf } from './expression.js'
 import type { ConstantRow, CrosswalkRow, MapDraft, SchemaDraft } from './read-document.js'
 
@@ -34,6 +35,7 @@ export function buildProjections(ctx: FileContext, draft: SchemaDraft, dictionar
   const known = new Map(dictionaries.map((dictionary) => [dictionary.id, new Set(dictionary.fields.map((field) => field.name))]))
   const allNames = new Set([...known.values()].flatMap((names) => [...names]))
   const maps = compiledMaps(draft)
+  const target = definitionsOf(ctx, draft)
   checkRows(ctx, draft, draft.fields, allNames, maps)
   for (const section of draft.dictionaries) {
     const names = known.get(section.id)
@@ -63,8 +65,13 @@ export function buildProjections(ctx: FileContext, draft: SchemaDraft, dictionar
       const map = row.mapName === undefined ? undefined : maps.get(row.mapName)
       placed.push({ assignment: map ? { target: row.target, value, map } : { target: row.target, value }, target: row.targetCell, value: undefined, computed: false })
     }
-    if (draft.definitions === 'ocsf') addTypeUid(placed)
+    if (target === 'ocsf') {
+      addTypeUid(placed)
+      const classUid = classOf(placed)
+      if (classUid !== undefined) addSiblings(placed, classUid, dictionary)
+    }
     checkTargets(ctx, draft, dictionary.id, placed)
+    if (target) checkProjection(ctx, draft, target, dictionary, placed, section?.position)
     return { dictionary, placed, section }
   })
 }

@@ -35,8 +35,9 @@ export interface MapDraft {
   readonly name: string
   readonly position: SourcePosition
   readonly compare: MatchCompare
-  readonly entries: { readonly from: string; readonly to: TargetValueIR; readonly cell: TableCell }[]
+  readonly entries: { readonly from: string; readonly to: TargetValueIR; readonly cell: TableCell; readonly toCell: TableCell }[]
   readonly default: TargetValueIR | undefined
+  readonly defaultCell: TableCell | undefined
 }
 
 export interface DictionarySection {
@@ -205,6 +206,7 @@ function addMap(ctx: FileContext, draft: SchemaDraft, map: { name: string; posit
   }
   const entries: MapDraft['entries'][number][] = []
   let fallback: TargetValueIR | undefined
+  let defaultCell: TableCell | undefined
   const columns = map.table ? columnsOf(ctx, map.table, MAP_COLUMNS, `value map ${map.name}`) : undefined
   if (map.table && columns) {
     const seen = new Set<string>()
@@ -216,6 +218,7 @@ function addMap(ctx: FileContext, draft: SchemaDraft, map: { name: string; posit
       if (value === undefined) continue
       if (from.raw === '*') {
         fallback = value
+        defaultCell = to
         continue
       }
       const key = map.compare === 'loose' ? from.raw.replace(/\s+/gu, '').toLowerCase() : from.raw
@@ -224,10 +227,10 @@ function addMap(ctx: FileContext, draft: SchemaDraft, map: { name: string; posit
         continue
       }
       seen.add(key)
-      entries.push({ from: from.raw, to: value, cell: from })
+      entries.push({ from: from.raw, to: value, cell: from, toCell: to })
     }
   }
-  draft.maps.set(map.name, { name: map.name, position: map.position, compare: map.compare, entries, default: fallback })
+  draft.maps.set(map.name, { name: map.name, position: map.position, compare: map.compare, entries, default: fallback, defaultCell })
 }
 
 /** The column indexes of a table's expected columns (matched by name, any order), or undefined with a message per missing one. */
