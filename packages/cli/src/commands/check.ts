@@ -9,6 +9,7 @@ import { addFindings } from '../check/findings.js'
 import { checkReport } from '../check/report.js'
 import { checkSamples } from '../check/samples.js'
 import { COMPILE_TIMEOUT_OPTION, compilePaths, compileTimeout, DEFAULT_DICTIONARIES } from '../dictionaries/compile.js'
+import { schemaOption } from '../dictionaries/schema-option.js'
 import { libraryFolder } from '../dictionaries/library.js'
 import { countMessages, diagnosticFormat, writeReport } from '../diagnostics/format.js'
 import { refuseClashingOutputs } from '../io/clashes.js'
@@ -39,6 +40,9 @@ Options:
       --compile-timeout S
                       stop compiling a dictionary file after S seconds
                       of CPU time (default: 20)
+      --schema NAME   also print, per dictionary, what the schema's crosswalk
+                      fills (OCSF: required and recommended attributes of the
+                      class); after a text report, else on stderr
       --debug         show stack traces
   -h, --help          show this help
 
@@ -50,6 +54,7 @@ Examples:
   mapdown check new-dictionary.md --library dictionaries
   mapdown check --strict --format github
   mapdown check --format sarif --output mapdown.sarif
+  mapdown check --schema ocsf
 `
 
 const OPTIONS = {
@@ -59,6 +64,7 @@ const OPTIONS = {
   strict: { type: 'boolean' },
   library: { type: 'string' },
   ...COMPILE_TIMEOUT_OPTION,
+  schema: { type: 'string' },
 } as const
 
 export async function run(argv: readonly string[]): Promise<number> {
@@ -85,9 +91,18 @@ export async function run(argv: readonly string[]): Promise<number> {
     checks = checkSamples(result.ir, result.samples, engine).filter((check) => checked.has(check.dictionary.source))
     addFindings(checks, result.files, strict)
   }
+  const schema = schemaOption('check', values.schema, result.ir)
   const report = await checkReport(format, checks, result.files)
   if (report.aside !== undefined) await writeReport(report.aside, { kind: 'stderr' })
   await writeReport(report.main, values.output === undefined ? { kind: 'stdout' } : { kind: 'file', path: values.output })
+  if (schema !== undefined) {
+    // Loaded only when asked: the definitions are large.
+    const { coverageTable, schemaCoverage } = await import('../check/coverage.js')
+    const compiled = result.ir.schemas!.find((candidate) => candidate.name === schema)!
+    // After the text report on stdout; beside a machine-readable report or a file, on stderr.
+    const onStdout = format === 'text' && values.output === undefined
+    await writeReport(coverageTable(compiled, schemaCoverage(compiled)), { kind: onStdout ? 'stdout' : 'stderr' })
+  }
 
   const { errors, warnings } = countMessages(result.files)
   return errors > 0 || (strict && warnings > 0) ? 1 : 0
