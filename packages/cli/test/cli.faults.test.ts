@@ -237,13 +237,17 @@ async function faultCase(output: Output, fault: Fault, mode: Mode | '-'): Promis
   }
   expect(leftovers(disk, keep)).toEqual([])
   if (fault === 'rename') expect(readFileSync(target, 'utf8')).toBe('previous\n')
+  expectNothingWritten(result, output, other)
+}
+
+/** A failed file output leaves no companion file behind, and `--stats` claims nothing was written. */
+function expectNothingWritten(result: Run, output: Output, other: string | undefined): void {
   if (other !== undefined) expect(existsSync(other)).toBe(false)
-  if (output.startsWith('map')) {
-    const stats = statsOf(result)
-    expect(stats.outcome).toBe('failed')
-    expect(stats.written?.out).toBe(0)
-    if (output === 'map --rejects') expect(stats.written?.rejects).toBe(0)
-  }
+  if (!output.startsWith('map')) return
+  const stats = statsOf(result)
+  expect(stats.outcome).toBe('failed')
+  expect(stats.written?.out).toBe(0)
+  if (output === 'map --rejects') expect(stats.written?.rejects).toBe(0)
 }
 
 describe(`mapdown on a disk that fills up or refuses the rename${onTmpfs}`, () => {
@@ -267,13 +271,7 @@ describe('mapdown writing to /dev/full', () => {
     const { args, stdin, other } = command(output, mode === '-' ? 'stdin' : mode, target)
     const result = await run(args, { ...(stdin === undefined ? {} : { stdin }), ...(output.endsWith('stdout') ? { stdoutPath: '/dev/full' } : {}) })
     expectOneErrorLine(result, output.endsWith('stdout') ? 'stdout' : '/dev/full', /cannot write: no space left on device$/)
-    if (other !== undefined) expect(existsSync(other)).toBe(false)
-    if (output.startsWith('map')) {
-      const stats = statsOf(result)
-      expect(stats.outcome).toBe('failed')
-      expect(stats.written?.out).toBe(0)
-      if (output === 'map --rejects') expect(stats.written?.rejects).toBe(0)
-    }
+    expectNothingWritten(result, output, other)
   })
 
   it('--help > /dev/full: exit 1, one line, no stack trace', async () => {
