@@ -20,6 +20,7 @@ function byId<T extends HTMLElement>(id: string): T {
 
 async function start(): Promise<void> {
   const picker = byId<HTMLSelectElement>('library')
+  const output = byId<HTMLSelectElement>('schema')
   const pasted = byId<HTMLTextAreaElement>('events')
   const status = byId('status')
   const library = await loadLibrary(async (url) => (await fetch(url)).json(), bundled)
@@ -32,7 +33,8 @@ async function start(): Promise<void> {
     else byId('pasted').replaceChildren()
   }
   const compileNow = () => {
-    view = compileDocument(path, editor.state.doc.toString(), library.files)
+    view = compileDocument(path, editor.state.doc.toString(), library.files, output.value === '' ? undefined : output.value)
+    listSchemas(output, view.schemas)
     showDiagnostics(editor, view.diagnostics)
     renderDiagnostics(byId('diagnostics'), view.diagnostics)
     renderDictionary(byId('dictionary'), view.dictionary)
@@ -58,6 +60,7 @@ async function start(): Promise<void> {
     if (file) open(file)
   })
   pasted.addEventListener('input', refreshPasted)
+  output.addEventListener('change', compileNow)
   byId('download').addEventListener('click', () => download(path, editor.state.doc.toString()))
   byId('copy').addEventListener('click', () => void navigator.clipboard.writeText(editor.state.doc.toString()))
   byId('origin').textContent = library.origin
@@ -68,6 +71,15 @@ async function start(): Promise<void> {
     open(first)
   }
   document.body.dataset.ready = 'true'
+}
+
+/** The output picker: the standard names, then each schema the library defines (kept in sync as schema documents are edited). */
+function listSchemas(picker: HTMLSelectElement, schemas: readonly string[]): void {
+  const shown = [...picker.options].slice(1).map((option) => option.value)
+  if (shown.join('\n') === schemas.join('\n')) return
+  const chosen = picker.value
+  picker.replaceChildren(new Option('standard names', ''), ...schemas.map((name) => new Option(`--schema ${name}`, name)))
+  picker.value = schemas.includes(chosen) ? chosen : ''
 }
 
 function download(path: string, text: string): void {

@@ -45,6 +45,63 @@ describe('compileDocument', () => {
   })
 })
 
+describe('compileDocument with a target schema', () => {
+  // A crosswalk document as docs/schemas.md describes it, beside the library's own (if any).
+  const crosswalk: LibraryFile = {
+    path: 'schemas/playground-test.md',
+    text: [
+      '---',
+      'schema: playground-test',
+      'title: A test crosswalk',
+      'definitions: ecs',
+      'metadata: labels',
+      'metadata-form: labels',
+      '---',
+      '',
+      '## Fields',
+      '',
+      '| Standard Name | Target Field | Value Map |',
+      '| --- | --- | --- |',
+      '| src_ip | source.ip | |',
+      '| dst_port | destination.port | |',
+      '',
+      '## Dictionary sentinelone/NetworkConnection',
+      '',
+      '### Constants',
+      '',
+      '| Target Field | Value |',
+      '| --- | --- |',
+      '| event.kind | event |',
+      '',
+    ].join('\n'),
+  }
+  const files = [...library(), crosswalk]
+  const seed = files.find((file) => file.path === SEED)!
+
+  it('should offer the library\'s schemas and map the sample into the one chosen, as mapdown map --schema does', () => {
+    const view = compileDocument(SEED, seed.text, files, 'playground-test')
+    expect(view.schemas).toContain('playground-test')
+    expect(view.sample).toEqual({
+      ok: true,
+      dictionary: 'sentinelone/NetworkConnection',
+      issues: [],
+      record: {
+        source: { ip: '10.115.32.249' },
+        destination: { port: 443 },
+        event: { kind: 'event' },
+        labels: { mapdown_dictionary: 'sentinelone/NetworkConnection', mapdown_rule: 'NetworkConnection', mapdown_log_type: 'sentinelone' },
+      },
+    })
+  })
+
+  it('should map to the standard names without a schema, or with a name the library does not define', () => {
+    for (const schema of [undefined, 'no-such-schema']) {
+      const view = compileDocument(SEED, seed.text, files, schema)
+      expect(view.sample).toMatchObject({ ok: true, record: { src_ip: '10.115.32.249', dst_port: 443 } })
+    }
+  })
+})
+
 describe('mapPasted', () => {
   const seed = library().find((file) => file.path === SEED)!
   const engine = compileDocument(SEED, seed.text).engine!
