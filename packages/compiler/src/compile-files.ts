@@ -1,7 +1,10 @@
-import { readdir, readFile, stat } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { readFile, stat } from 'node:fs/promises'
+import { resolve } from 'node:path'
 import type { CompileFilesOptions, CompileResult, DictionarySource } from './api.js'
 import { compileSources, includedPaths } from './compile-sources.js'
+import { markdownFiles } from './markdown-files.js'
+
+export { markdownFiles }
 
 /**
  * Compiles files and folders. A folder contributes its `*.md` files,
@@ -55,24 +58,4 @@ async function addIncludedFiles(sources: DictionarySource[], cwd: string, skip: 
       }
     }
   }
-}
-
-/**
- * The dictionary files of a folder: its `*.md` files, recursively, sorted by
- * name, without README.md, `node_modules` and dot folders. The one listing the
- * CLI's commands and the playground's server share.
- */
-export async function markdownFiles(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, { withFileTypes: true })
-  const found: string[] = []
-  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const path = join(folder, entry.name)
-    if (entry.isDirectory()) {
-      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue
-      found.push(...(await markdownFiles(path)))
-    } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md') && entry.name.toLowerCase() !== 'readme.md') {
-      found.push(path)
-    }
-  }
-  return found
 }

@@ -32,7 +32,7 @@ export async function refuseClashingOutputs(command: string, check: ClashCheck):
       inputs.push(input)
       continue
     }
-    const { markdownFiles } = await import('@mapdown/compiler')
+    const { markdownFiles } = await import('@mapdown/compiler/files')
     try {
       inputs.push(...(await markdownFiles(input)))
     } catch {
