@@ -6,6 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mixedLines } from './helpers/generate.js'
@@ -29,10 +30,10 @@ beforeAll(() => {
 })
 afterAll(() => rmSync(folder, { recursive: true, force: true }))
 
-async function mapWith(workers: number) {
+async function mapWith(workers: number, from = input) {
   const out = join(folder, `out-${workers}.ndjson`)
   const rejects = join(folder, `rejects-${workers}.ndjson`)
-  const args = ['map', '-d', DICTIONARIES, input, '-o', out, '--rejects', rejects, '--stats', '--workers', String(workers), '--max-line-bytes', '2000']
+  const args = ['map', '-d', DICTIONARIES, from, '-o', out, '--rejects', rejects, '--stats', '--workers', String(workers), '--max-line-bytes', '2000']
   const run = await runCli(args, { cwd: folder })
   expect(run.exit).toBe(0)
   return { output: readFileSync(out, 'utf8'), rejects: readFileSync(rejects, 'utf8'), stats: JSON.parse(normaliseTimings(run.stderr)) }
@@ -55,5 +56,15 @@ describe('mapdown map --workers', () => {
     expect(one.stats.mapped).toBeGreaterThan(20_000)
     expect(one.stats.rejected).toBeGreaterThan(1_000)
     expect(one.stats.rejectedByReason).toMatchObject({ line_too_long: 16, invalid_utf8: 10 })
+  })
+
+  it('should give the same bytes from a gzip file (read by the main thread, not cut into ranges) as from the file (read by the threads)', async () => {
+    const gzipped = join(folder, 'input.ndjson.gz')
+    writeFileSync(gzipped, gzipSync(readFileSync(input)))
+    const fromFile = await mapWith(2)
+    const fromGzip = await mapWith(2, gzipped)
+    expect(fromGzip.output).toBe(fromFile.output)
+    expect(fromGzip.rejects.replaceAll('input.ndjson.gz', 'input.ndjson')).toBe(fromFile.rejects)
+    expect(fromGzip.stats).toEqual(fromFile.stats)
   })
 })

@@ -31,6 +31,12 @@ export interface OutputSink {
    * no promise per batch.
    */
   write(text: string | Uint8Array, lines: number): Promise<void> | undefined
+  /**
+   * Settles (never rejects) once every write handed so far has completed or
+   * failed: the sink then holds none of their bytes, and the caller may reuse
+   * them (the map threads' output buffers).
+   */
+  settled(): Promise<void>
   /** Waits until everything is written and, for a file, closed: the last point where writing can fail. */
   finish(): Promise<void>
   /** Puts a finished file in place; nothing to do for a stream. */
@@ -94,6 +100,10 @@ export class StreamSink implements OutputSink {
     })
     if (ready) return undefined
     return this.waitFor(() => !this.stream.writableNeedDrain)
+  }
+
+  settled(): Promise<void> {
+    return this.waitFor(() => this.pending === 0).catch(() => {})
   }
 
   async finish(): Promise<void> {
@@ -190,6 +200,11 @@ export class FileSink implements OutputSink {
     })
     if (this.backlog <= HIGH_WATER_BYTES) return undefined
     return this.tail.then(() => this.throwIfFailed())
+  }
+
+  settled(): Promise<void> {
+    // The chain never rejects: a failure is kept in `failure`.
+    return this.tail
   }
 
   async finish(): Promise<void> {

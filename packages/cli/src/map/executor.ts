@@ -12,7 +12,14 @@ export interface Executor<W> {
   readonly maxInFlight: number
   /** A framer for `input`. */
   framer(input: InputSpec): Framer<W>
+  /**
+   * The units of work of an input the executor reads itself (byte ranges of a
+   * file), or undefined when the pipeline is to read it and frame it with `framer`.
+   */
+  ranges?(input: InputSpec): Iterable<W> | undefined
   submit(file: string, work: W): BatchResult | Promise<BatchResult>
+  /** Takes back a result's output bytes once the output no longer holds them (threads reuse their buffers). */
+  recycle?(output: Uint8Array): void
   close(): Promise<void>
 }
 

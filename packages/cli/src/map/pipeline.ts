@@ -1,7 +1,8 @@
 /**
  * The streaming core of `mapdown map`: read inputs in large chunks, frame them
  * into lines with the engine's `NdjsonSplitter`, hand batches to an executor,
- * and write results in input order with backpressure.
+ * and write results in input order with backpressure. An executor that reads
+ * a file itself (worker threads, byte ranges) is only handed the ranges.
  *
  * Memory stays flat: at most `executor.maxInFlight` batches (each about one
  * read chunk) are held at a time, and reading pauses while output drains.
@@ -53,6 +54,10 @@ export async function runPipeline<W>(options: PipelineOptions<W>): Promise<Pipel
       if (pending) await pending
     }
     const pending = out.write(result.output, result.counts.mapped)
+    const output = result.output
+    if (executor.recycle !== undefined && output instanceof Uint8Array && output.byteLength > 0) {
+      void out.settled().then(() => executor.recycle?.(output))
+    }
     if (pending) await pending
   }
   const stopping = () => out.closed || signal?.aborted === true
@@ -69,6 +74,14 @@ export async function runPipeline<W>(options: PipelineOptions<W>): Promise<Pipel
   }
 
   reading: for (const input of options.inputs) {
+    const ranges = executor.ranges?.(input)
+    if (ranges !== undefined) {
+      for (const range of ranges) {
+        if (stopping()) break reading
+        await submit(input.name, [range])
+      }
+      continue
+    }
     const framer = executor.framer(input)
     for await (const chunk of openInput(input, options.stdin, signal)) {
       if (stopping()) break reading

@@ -1,10 +1,13 @@
 /** Messages between the main thread and the mapping worker threads. */
 import type { EngineOptions } from '@mapdown/engine'
+import type { FileRange } from './file-range.js'
 import type { BlockResult } from './line-numbering.js'
 
 /** `workerData` of a mapping thread. */
 export interface ThreadInit {
   readonly maxLineBytes: number
+  /** The size of the byte ranges the thread is sent (`ThreadRangeJob`). */
+  readonly rangeBytes: number
 }
 
 /**
@@ -27,6 +30,19 @@ export interface ThreadJob {
   readonly startsInput: boolean
 }
 
+/** A byte range of a file for the thread to read, frame and map itself (see file-range.ts). */
+export interface ThreadRangeJob {
+  readonly type: 'range'
+  readonly file: string
+  readonly range: FileRange
+}
+
+/** An output buffer given back once written, for the thread to reuse. */
+export interface ThreadRecycle {
+  readonly type: 'recycle'
+  readonly buffer: ArrayBuffer
+}
+
 export type ThreadMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'fatal'; readonly message: string }
@@ -35,3 +51,5 @@ export type ThreadMessage =
    * main thread only writes it; line numbers are relative to the block.
    */
   | { readonly type: 'result'; readonly result: BlockResult }
+  /** A range could not be read: the file system's message and code, for an `InputError` naming the input. */
+  | { readonly type: 'read-failed'; readonly message: string; readonly code: string | undefined }
