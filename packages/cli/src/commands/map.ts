@@ -42,6 +42,8 @@ Options:
       --fail-on-reject       exit with 1 when any line was rejected
       --compile-timeout S    stop compiling a dictionary file after S seconds
                              of CPU time (default: 20)
+      --no-cache             compile the dictionaries even when the compile
+                             cache ($XDG_CACHE_HOME/mapdown) holds them
       --debug                show stack traces
   -h, --help                 show this help
 
@@ -68,6 +70,7 @@ const OPTIONS = {
   workers: { type: 'string' },
   stats: { type: 'boolean' },
   'fail-on-reject': { type: 'boolean' },
+  'no-cache': { type: 'boolean' },
   ...COMPILE_TIMEOUT_OPTION,
 } as const
 
@@ -124,7 +127,10 @@ async function mapInputs(
   let engine: Engine, engineOptions: EngineOptions, irJson: string
   let out: OutputSink | undefined, rejects: OutputSink | undefined
   try {
-    const mapping = await loadMapping(dictionaries, process.stderr, compileTimeout('map', values['compile-timeout']))
+    const mapping = await loadMapping(dictionaries, process.stderr, {
+      compileTimeoutSeconds: compileTimeout('map', values['compile-timeout']),
+      cache: values['no-cache'] !== true,
+    })
     irJson = mapping.irJson
     const schema = schemaOption('map', values.schema, mapping.ir)
     engineOptions = { onFieldError, emitNull: values['emit-null'] ?? false, maxLineBytes, ...(schema === undefined ? {} : { schema }) }

@@ -4,9 +4,11 @@
  * markdown toolchain behind it) is imported only in the second case.
  */
 import { readFile, stat } from 'node:fs/promises'
+import { resolve } from 'node:path'
 import { createEngine, type Engine, type EngineOptions } from '@mapdown/engine'
 import { InputError, systemErrorMessage } from '../errors.js'
 import { sniff, utf16Message } from '../io/sniff.js'
+import { lookUp, store } from './cache.js'
 import { compileInThread, DEFAULT_COMPILE_TIMEOUT_SECONDS } from './compile-thread.js'
 
 export interface LoadedMapping {
@@ -23,11 +25,13 @@ export interface DiagnosticsTarget {
   write(text: string): unknown
 }
 
-export async function loadMapping(
-  paths: readonly string[],
-  stderr: DiagnosticsTarget,
-  compileTimeoutSeconds = DEFAULT_COMPILE_TIMEOUT_SECONDS,
-): Promise<LoadedMapping> {
+export interface LoadOptions {
+  readonly compileTimeoutSeconds?: number
+  /** Use the compile cache (cache.ts); default true. */
+  readonly cache?: boolean
+}
+
+export async function loadMapping(paths: readonly string[], stderr: DiagnosticsTarget, options: LoadOptions = {}): Promise<LoadedMapping> {
   const label = paths.join(', ')
   for (const path of paths) {
     try {
@@ -39,8 +43,12 @@ export async function loadMapping(
   const only = paths.length === 1 ? (paths[0] as string) : undefined
   if (only !== undefined && (await isIrFile(only))) return readIr(only)
 
+  const cwd = process.cwd()
+  const cached = options.cache === false ? undefined : await lookUp(paths, cwd)
+  if (cached?.irJson !== undefined) return { ir: JSON.parse(cached.irJson), irJson: cached.irJson, label }
+
   const { formatText, serializeIr } = await import('@mapdown/compiler')
-  const result = await compileInThread(paths, compileTimeoutSeconds)
+  const result = await compileInThread(paths, options.compileTimeoutSeconds ?? DEFAULT_COMPILE_TIMEOUT_SECONDS)
   if (result.errorCount > 0) {
     const report = formatText(result.files)
     stderr.write(report.endsWith('\n') ? report : report + '\n')
@@ -49,6 +57,10 @@ export async function loadMapping(
   }
   if (result.ir.dictionaries.length === 0) throw new InputError('no dictionaries found (expected *.md files)', label)
   const irJson = serializeIr(result.ir)
+  if (cached !== undefined) {
+    const compiled = result.files.map((file) => ({ path: resolve(file.cwd, file.path), text: String(file.value) }))
+    await store(cached, compiled, irJson)
+  }
   return { ir: result.ir, irJson, label }
 }
 

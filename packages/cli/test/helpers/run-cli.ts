@@ -11,12 +11,12 @@ export interface CliRun {
   readonly exit: number | null
 }
 
-export function runCli(args: readonly string[], options: { cwd: string; stdin?: Buffer | undefined }): Promise<CliRun> {
+export function runCli(args: readonly string[], options: { cwd: string; stdin?: Buffer | undefined; env?: NodeJS.ProcessEnv }): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd,
       // No colours, whatever the terminal running the tests supports.
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     })
     const stdout: Buffer[] = []
