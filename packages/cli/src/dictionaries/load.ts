@@ -27,7 +27,7 @@ export interface DiagnosticsTarget {
 
 export interface LoadOptions {
   readonly compileTimeoutSeconds?: number
-  /** Use the compile cache (cache.ts); default true. */
+  /** Use the compile cache (cache.ts): `mapdown map` does, unless `--no-cache`; default false. */
   readonly cache?: boolean
 }
 
@@ -44,7 +44,7 @@ export async function loadMapping(paths: readonly string[], stderr: DiagnosticsT
   if (only !== undefined && (await isIrFile(only))) return readIr(only)
 
   const cwd = process.cwd()
-  const cached = options.cache === false ? undefined : await lookUp(paths, cwd)
+  const cached = options.cache === true ? await lookUp(paths, cwd) : undefined
   if (cached?.irJson !== undefined) return { ir: JSON.parse(cached.irJson), irJson: cached.irJson, label }
 
   const { formatText, serializeIr } = await import('@mapdown/compiler')
