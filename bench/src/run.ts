@@ -20,7 +20,7 @@ import { BENCH_DIST, DATA_DIR, DICTIONARIES_DIR, REPO_ROOT } from './paths.js'
 import { describeMachine } from './report/machine.js'
 import { renderMarkdown, renderText, type Report, type Section } from './report/table.js'
 import { checkTargets } from './report/targets.js'
-import { bigRows, defaultCores, IN_PROCESS_ROWS, processRows } from './rows/plan.js'
+import { bigRows, defaultCores, IN_PROCESS_ROWS, processRows, warmCliCache } from './rows/plan.js'
 import type { CompileRowResult, RowResult } from './rows/result.js'
 import { runInProcessRows, type InProcessRowRun } from './rows/run-in-process.js'
 import { runProcessRows } from './rows/run-whole-process.js'
@@ -97,6 +97,10 @@ async function main(): Promise<number> {
   const referenceLines = {
     'network-connection': verification.referenceLines,
     ...(cloudFunnelVerification === null ? {} : { 'cloud-funnel': cloudFunnelVerification.referenceLines }),
+  }
+  if ([...processRows(options.workersAll), ...bigRows(options.workersAll)].some((row) => row.id.includes('cli') && want(row.id))) {
+    log('compiling the dictionaries into the CLI compile cache (untimed)')
+    warmCliCache()
   }
   const wholeProcess = await runProcessRows(processRows(options.workersAll).filter((row) => want(row.id)), { inputs, runs: options.runs, outDir, referenceLines, log })
   const bigResults = big === null ? [] : await runProcessRows(bigRows(options.workersAll).filter((row) => want(row.id)), { inputs, runs: 1, outDir, referenceLines, log })

@@ -23,6 +23,8 @@ export interface ProcessSpec {
   /** When set, the process's stdout goes to this file (for tools such as jq that only write to stdout). */
   stdoutFile?: string
   cwd?: string
+  /** Variables added to the harness's environment. */
+  env?: Readonly<Record<string, string>>
 }
 
 const GNU_TIME = '/usr/bin/time'
@@ -34,7 +36,8 @@ export async function runProcess(spec: ProcessSpec): Promise<ProcessRun> {
   const args = useTime ? ['-v', spec.command, ...spec.args] : [...spec.args]
   const stdoutFd = spec.stdoutFile === undefined ? 'ignore' : openSync(spec.stdoutFile, 'w')
   const started = process.hrtime.bigint()
-  const child = spawn(command, args, { cwd: spec.cwd, stdio: ['ignore', stdoutFd, 'pipe'] })
+  const env = spec.env === undefined ? undefined : { ...process.env, ...spec.env }
+  const child = spawn(command, args, { cwd: spec.cwd, env, stdio: ['ignore', stdoutFd, 'pipe'] })
   let stderr = ''
   child.stderr?.setEncoding('utf8')
   child.stderr?.on('data', (chunk: string) => {
