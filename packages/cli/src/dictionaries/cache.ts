@@ -5,8 +5,8 @@
  * dictionary).
  *
  * An entry is keyed by a SHA-256 of everything the IR depends on: the
- * toolchain that compiles (the files of the compiler, engine and IR packages,
- * by name, size and modification time), the working folder (IR paths are
+ * toolchain that compiles (the files of the compiler's package and of the
+ * `@mapdown/*` packages it depends on, by name, size and modification time), the working folder (IR paths are
  * relative to it), the paths as given, the dictionary files they list and the
  * contents of each. The files those include are recorded in the entry with
  * their hashes and checked on every hit. Only clean compiles (no error) are
@@ -21,10 +21,10 @@
  * without it (`--no-cache`) gives the same output.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { lstatSync, readdirSync, type Dirent } from 'node:fs'
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, type Dirent } from 'node:fs'
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
-import { dirname, isAbsolute, join, resolve } from 'node:path'
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { cliVersion } from '../version.js'
 
@@ -179,22 +179,64 @@ async function listedFiles(paths: readonly string[], cwd: string): Promise<strin
 
 let toolchainPrint: string | undefined
 
-/** The compiling code: the CLI's version, and each file of the packages that turn dictionaries into IR (name, size, modification time). */
+/**
+ * The compiling code: the CLI's version, and the compiler's package and the
+ * `@mapdown/*` packages it depends on, transitively. An installed package (in
+ * a `node_modules` folder) is known by its `package.json` (its version); a
+ * workspace package, which changes without a new version, by each file of its
+ * `dist` (else `src`) and `schema` folders that can run or be read (name, size,
+ * modification time), so that a rebuilt compiler never reads an IR it did not write.
+ */
 function toolchain(): string {
   if (toolchainPrint !== undefined) return toolchainPrint
   const parts: string[] = [cliVersion()]
-  for (const name of ['@mapdown/compiler', '@mapdown/engine', '@mapdown/ir']) {
-    const root = dirname(fileURLToPath(import.meta.resolve(name)))
-    for (const file of filesUnder(root)) {
-      const stats = lstatSync(file)
-      parts.push(`${file}\t${stats.size}\t${stats.mtimeMs}`)
+  const seen = new Set<string>()
+  const visit = (root: string) => {
+    if (seen.has(root)) return
+    seen.add(root)
+    const manifestText = readFileSync(join(root, 'package.json'), 'utf8')
+    const manifest = JSON.parse(manifestText) as { dependencies?: Record<string, string> }
+    parts.push(`${root}\t${manifestText}`)
+    if (!root.split(sep).includes('node_modules')) {
+      // The built code when there is one (what runs), else the sources; declarations and source maps do not run.
+      const code = existsSync(join(root, 'dist')) ? 'dist' : 'src'
+      for (const file of [code, 'schema'].flatMap((folder) => filesUnder(join(root, folder)))) {
+        if (file.endsWith('.d.ts') || file.endsWith('.map')) continue
+        const stats = lstatSync(file)
+        parts.push(`${file}\t${stats.size}\t${stats.mtimeMs}`)
+      }
+    }
+    for (const name of Object.keys(manifest.dependencies ?? {})) {
+      if (!name.startsWith('@mapdown/')) continue
+      const found = packageRoot(root, name)
+      if (found !== undefined) visit(found)
     }
   }
+  visit(packageOf(fileURLToPath(import.meta.resolve('@mapdown/compiler'))))
   toolchainPrint = sha256(parts.join('\n'))
   return toolchainPrint
 }
 
+/** The folder of the package.json nearest above `file`. */
+function packageOf(file: string): string {
+  for (let folder = dirname(file); ; folder = dirname(folder)) {
+    if (existsSync(join(folder, 'package.json'))) return folder
+    if (dirname(folder) === folder) throw new Error(`no package.json above ${file}`)
+  }
+}
+
+/** Where `name` is installed for the package in `from`, as Node looks for it (node_modules folders upwards), links resolved. */
+function packageRoot(from: string, name: string): string | undefined {
+  for (let folder = from; ; folder = dirname(folder)) {
+    const candidate = join(folder, 'node_modules', name)
+    if (existsSync(join(candidate, 'package.json'))) return realpathSync(candidate)
+    if (dirname(folder) === folder) return undefined
+  }
+}
+
+/** The files under `folder`, sorted; none when it does not exist. */
 function filesUnder(folder: string): string[] {
+  if (!existsSync(folder)) return []
   const found: string[] = []
   const entries: Dirent[] = readdirSync(folder, { withFileTypes: true })
   for (const entry of entries) {
