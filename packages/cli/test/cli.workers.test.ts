@@ -58,6 +58,28 @@ describe('mapdown map --workers', () => {
     expect(one.stats.rejectedByReason).toMatchObject({ line_too_long: 16, invalid_utf8: 10 })
   })
 
+  it('should hand --schema to the threads: records in the schema, the same bytes as one worker', async () => {
+    const schemaFixture = fileURLToPath(new URL('./fixtures/map-schema/', import.meta.url))
+    const events = readFileSync(fileURLToPath(new URL('./fixtures/map-mixed/events.ndjson', import.meta.url)))
+    // About 6 MB: several ranges per thread.
+    const many = join(folder, 'schema-input.ndjson')
+    writeFileSync(many, Buffer.concat(Array.from({ length: 3_000 }, () => events)))
+    const mapSchema = async (workers: number) => {
+      const out = join(folder, `schema-out-${workers}.ndjson`)
+      const args = ['map', '-d', DICTIONARIES, '-d', join(schemaFixture, 'ecs.md'), '--schema', 'ecs', many, '-o', out, '--workers', String(workers), '--max-line-bytes', '400', '--stats']
+      const run = await runCli(args, { cwd: folder })
+      expect(run.exit).toBe(0)
+      return { output: readFileSync(out, 'utf8'), stats: JSON.parse(normaliseTimings(run.stderr.split('\n')[0] ?? '')) }
+    }
+    const one = await mapSchema(1)
+    const two = await mapSchema(2)
+    expect(two.output).toBe(one.output)
+    expect(two.stats).toEqual(one.stats)
+    expect(one.stats.mapped).toBeGreaterThan(10_000)
+    // ECS records, not standard names.
+    expect(JSON.parse(one.output.slice(0, one.output.indexOf('\n')))).toHaveProperty('event.kind', 'event')
+  })
+
   it('should give the same bytes from a gzip file (read by the main thread, not cut into ranges) as from the file (read by the threads)', async () => {
     const gzipped = join(folder, 'input.ndjson.gz')
     writeFileSync(gzipped, gzipSync(readFileSync(input)))
