@@ -39,15 +39,16 @@ export function renderStandardNamesTable(ir: MappingIR): string {
   return renderTable(['Standard Name', 'Type', 'Dictionaries'], rows)
 }
 
-/** `| Dictionary | Routed on | Fields | File |`, one row per dictionary. */
+/** `| Dictionary | Routed on | Precedence | Fields | File |`, one row per dictionary (precedence: which takes an event several accept). */
 export function renderDictionariesTable(ir: MappingIR): string {
   const rows = ir.dictionaries.map((dictionary) => [
     code(dictionary.id),
     dictionary.match.all.map(describeCondition).join(' and '),
+    String(dictionary.match.precedence ?? 0),
     String(dictionary.fields.length),
     `[${dictionary.source}](${dictionary.source})`,
   ])
-  return renderTable(['Dictionary', 'Routed on', 'Fields', 'File'], rows)
+  return renderTable(['Dictionary', 'Routed on', 'Precedence', 'Fields', 'File'], rows)
 }
 
 /** A routing condition in words: `` `tcpv4` not null `` or `` `event.type` = `GET`, `POST` ``. */

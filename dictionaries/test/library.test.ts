@@ -125,8 +125,17 @@ describe('the library', () => {
 
   it('should route Deep Visibility dictionaries by their Event Types table, confirmed by the sample', () => {
     for (const dictionary of others.filter((d) => d.logType === 'sentinelone')) {
-      expect(dictionary.match).toEqual({ all: [{ op: 'present', path: expect.objectContaining({ kind: 'nested', segments: [dictionary.eventType] }) }], evidence: 'event-types-table' })
+      const { precedence: _precedence, ...match } = dictionary.match
+      expect(match).toEqual({ all: [{ op: 'present', path: expect.objectContaining({ kind: 'nested', segments: [dictionary.eventType] }) }], evidence: 'event-types-table' })
     }
+  })
+
+  // Predicates on different paths overlap (an event may carry `tcpv4` and `event.type`), so the library says which wins (README: precedence).
+  it('should declare the precedence convention: Cloud Funnel 1, the original 0, the other Deep Visibility dictionaries below it, each its own', () => {
+    const precedence = (id: string) => result.ir.dictionaries.find((d) => d.id === id)!.match.precedence ?? 0
+    for (const dictionary of result.ir.dictionaries.filter((d) => d.logType === 'sentinelone-cloud-funnel')) expect(`${dictionary.id}: ${precedence(dictionary.id)}`).toBe(`${dictionary.id}: 1`)
+    expect(['sentinelone/NetworkConnection', 'sentinelone/DNS', 'sentinelone/FileCreation', 'sentinelone/ProcessCreation'].map(precedence)).toEqual([0, -1, -2, -3])
+    expect(result.ir.dictionaries.filter((d) => d.logType === 'sentinelone')).toHaveLength(4)
   })
 
   it('should keep the README tables in step with the dictionaries', () => {

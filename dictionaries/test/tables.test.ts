@@ -89,10 +89,12 @@ describe('tables', () => {
     )
   })
 
-  it('should render one row per dictionary, linking its file', () => {
-    const lines = renderDictionariesTable(ir).split('\n')
+  it('should render one row per dictionary, with its precedence, linking its file', () => {
+    const lines = renderDictionariesTable({ ...ir, dictionaries: [ir.dictionaries[0]!, { ...ir.dictionaries[1]!, match: { ...ir.dictionaries[1]!.match, precedence: -2 } }] }).split('\n')
     expect(lines).toHaveLength(2 + ir.dictionaries.length)
-    expect(lines[2]).toBe('| `s/DNS` | `DNS` not null | 2 | [s/dns.md](s/dns.md) |')
+    expect(lines[0]).toBe('| Dictionary | Routed on | Precedence | Fields | File |')
+    expect(lines[2]).toBe('| `s/DNS` | `DNS` not null | 0 | 2 | [s/dns.md](s/dns.md) |')
+    expect(lines[3]).toMatch(/^\| `s\/Tcp` \| .* \| -2 \| 2 \|/)
   })
 
   it('should describe equality conditions with every value', () => {

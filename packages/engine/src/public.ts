@@ -7,7 +7,8 @@ export { datePatternProblem } from './coerce/date/pattern-safety.js'
 export { canonicalFilter, FilterSyntaxError } from './validate/filter-expression.js'
 // The reference lookup (what the interpreter reads), shared with the compiler's checks of sample events.
 export { lookupAll as lookupPath } from './interpret/lookup.js'
-// How `match-compare: loose` compares strings, shared with the compiler's overlap check.
+// The reference routing of one predicate, and how `match-compare: loose` compares strings: shared with the compiler's overlap check.
+export { matchHolds } from './interpret/match.js'
 export { looseKey } from './lookup/loose.js'
 export { utf8ByteLength } from './text/utf8-byte-length.js'
 // UTF-16 told from its first bytes, refused by the CLI (inputs) and the compiler (dictionaries).

@@ -20,6 +20,7 @@ describe('@mapdown/engine', () => {
       'lookupPath',
       'looseKey',
       'mapEvents',
+      'matchHolds',
       'mergeStats',
       'utf16Encoding',
       'utf8ByteLength',

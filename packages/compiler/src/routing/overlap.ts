@@ -1,60 +1,156 @@
 import type { MatchCondition, MatchIR, MatchValue, PathIR } from '@mapdown/ir'
-import { looseKey } from '@mapdown/engine'
+import { looseKey, matchHolds } from '@mapdown/engine'
+
+/** Two predicates that can both hold. */
+export type MatchOverlap =
+  /** An event both predicates accept, checked with the engine's reference routing (`matchHolds`). */
+  | { readonly kind: 'example'; readonly example: Record<string, unknown> }
+  /**
+   * No example could be built, yet an event both accept could not be ruled
+   * out: JSONPath conditions are decided at run time only, and beyond
+   * `MAX_EITHER_PATHS` undecided dotted paths the placements are not searched.
+   * The pair is then assumed to overlap (never the other way round).
+   */
+  | { readonly kind: 'undecided'; readonly reason: 'jsonpath' | 'too-many-paths'; readonly paths: readonly string[] }
+
+/** `either` paths beyond this many are not searched one by one (2^n placements): the pair is then assumed to overlap. */
+export const MAX_EITHER_PATHS = 8
+
+/** The value an example event gives a path that only has to be present. */
+const ANY_VALUE = 'x'
 
 /**
- * Whether two match predicates can accept the same event, decided statically.
+ * Whether two match predicates can accept the same event, decided statically
+ * and soundly: undefined only when no event satisfies both.
  *
- * - Disjoint: some path is constrained by both in incompatible ways (`equals`
- *   sets with nothing in common, or `equals [null]` against `present`).
- * - Overlapping: otherwise, when the paths one predicate constrains are a
- *   subset of the other's: nothing tells their events apart.
- * - Otherwise (different paths, nothing conflicting) they are accepted: an
- *   event that happens to satisfy both is the engine's `ambiguous_match`.
- *   This keeps Deep Visibility dictionaries (one present key each) apart.
+ * It builds an event that satisfies every condition of both: one value per
+ * location (a nested path's segments; a flat key is one top-level key), taken
+ * from the `equals` values, `"x"` for `present`. A location under another
+ * makes that one an object, so an `equals` there is a contradiction. An
+ * `either` path is tried at its nested location, and at its flat key with the
+ * nested location left absent. Each event built is checked with the engine's
+ * reference routing. When no placement can be built, the predicates are
+ * disjoint; when one can be built but a JSONPath condition (left out of the
+ * building) rejects it, they are assumed to overlap.
  */
+export function findOverlap(a: MatchIR, b: MatchIR): MatchOverlap | undefined {
+  const all = [...a.all, ...b.all]
+  const simple = all.filter((condition): condition is SimpleCondition => condition.path.kind !== 'jsonpath')
+  const jsonPaths = all.filter((condition) => condition.path.kind === 'jsonpath').map((condition) => condition.path.text)
+  const eithers = distinctEithers(simple)
+  if (eithers.length > MAX_EITHER_PATHS) return { kind: 'undecided', reason: 'too-many-paths', paths: eithers.map((either) => either.text) }
+  let built = false
+  for (let mask = 0; mask < 2 ** eithers.length; mask++) {
+    const flat = new Set(eithers.filter((_, index) => (mask & (2 ** index)) !== 0).map((either) => either.id))
+    const event = buildEvent(simple, flat)
+    if (event === undefined) continue
+    if (matchHolds(a, event) && matchHolds(b, event)) return { kind: 'example', example: event }
+    built = true
+  }
+  return built && jsonPaths.length > 0 ? { kind: 'undecided', reason: 'jsonpath', paths: [...new Set(jsonPaths)] } : undefined
+}
+
+/** Whether two match predicates can accept the same event (`findOverlap` found one, or could not rule it out). */
 export function predicatesOverlap(a: MatchIR, b: MatchIR): boolean {
-  const left = constraints(a.all)
-  const right = constraints(b.all)
-  // A predicate that contradicts itself (`present` and `equals [null]` on one path) accepts nothing.
-  if (![...left.values(), ...right.values()].every(satisfiable)) return false
-  for (const [path, constraint] of left) {
-    const other = right.get(path)
-    if (other && !compatible(constraint, other)) return false
-  }
-  return isSubset(left, right) || isSubset(right, left)
+  return findOverlap(a, b) !== undefined
 }
 
-/** Every condition on one path. */
-type Constraint = readonly MatchCondition[]
+type SimplePath = Exclude<PathIR, { kind: 'jsonpath' }>
+type SimpleCondition = MatchCondition & { readonly path: SimplePath }
+type EitherPath = Extract<PathIR, { kind: 'either' }>
 
-/** The conditions of a predicate, grouped by the path they read. */
-function constraints(conditions: readonly MatchCondition[]): Map<string, Constraint> {
-  const byPath = new Map<string, MatchCondition[]>()
+/** One location of the example event: the conditions on it, and the locations under it. */
+interface Node {
+  readonly children: Map<string, Node>
+  readonly conditions: MatchCondition[]
+}
+
+function distinctEithers(conditions: readonly SimpleCondition[]): { id: string; text: string }[] {
+  const found = new Map<string, string>()
+  for (const condition of conditions) if (condition.path.kind === 'either') found.set(eitherId(condition.path), condition.path.text)
+  return [...found].map(([id, text]) => ({ id, text }))
+}
+
+function eitherId(path: EitherPath): string {
+  return JSON.stringify([path.segments.map(String), path.key])
+}
+
+/** Where a path reads, as object keys from the event's root. */
+function locationOf(path: SimplePath, flat: ReadonlySet<string>): readonly string[] {
+  if (path.kind === 'flat' || (path.kind === 'either' && flat.has(eitherId(path)))) return [path.key]
+  return path.segments.map(String)
+}
+
+/** The example event for one placement of the `either` paths, or undefined when the conditions contradict each other there. */
+function buildEvent(conditions: readonly SimpleCondition[], flat: ReadonlySet<string>): Record<string, unknown> | undefined {
+  const root: Node = { children: new Map(), conditions: [] }
   for (const condition of conditions) {
-    const key = pathKey(condition.path)
-    const list = byPath.get(key)
-    if (list) list.push(condition)
-    else byPath.set(key, [condition])
+    let node = root
+    for (const segment of locationOf(condition.path, flat)) {
+      let next = node.children.get(segment)
+      if (!next) {
+        next = { children: new Map(), conditions: [] }
+        node.children.set(segment, next)
+      }
+      node = next
+    }
+    node.conditions.push(condition)
   }
-  return byPath
+  // Read at its flat key, an `either` path must find nothing at its nested location.
+  for (const condition of conditions) {
+    const path = condition.path
+    if (path.kind === 'either' && flat.has(eitherId(path)) && reaches(root, path.segments.map(String))) return undefined
+  }
+  return build(root)
 }
 
-function compatible(a: Constraint, b: Constraint): boolean {
-  return satisfiable([...a, ...b])
+/** Whether the event will hold something at `location` (a node there: a value or an object). */
+function reaches(root: Node, location: readonly string[]): boolean {
+  let node: Node | undefined = root
+  for (const segment of location) {
+    node = node.children.get(segment)
+    if (!node) return false
+  }
+  return true
+}
+
+const NONE = Symbol('none')
+
+/** The event the tree describes, or undefined on a contradiction. Iterative: a path may have any number of segments. */
+function build(root: Node): Record<string, unknown> | undefined {
+  const event: Record<string, unknown> = {}
+  const pending: [Node, Record<string, unknown>][] = [[root, event]]
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [node, target] = next
+    for (const [key, child] of node.children) {
+      if (child.children.size === 0) {
+        const value = valueFor(child.conditions)
+        if (value === NONE) return undefined
+        define(target, key, value)
+        continue
+      }
+      // An object is there: it satisfies `present`, and no `equals` (the values are scalars).
+      if (child.conditions.some((condition) => condition.op === 'equals')) return undefined
+      const object: Record<string, unknown> = {}
+      define(target, key, object)
+      pending.push([child, object])
+    }
+  }
+  return event
 }
 
 /**
- * Whether one value can satisfy every condition on a path. If some value
- * does, one of the listed values does too (an exact condition admits only its
- * own values; a loose one admits its values' spellings, which satisfy the
- * other loose conditions as well as the value itself), so they are the only
- * candidates to try.
+ * A value that satisfies every condition on one location, or NONE. If any
+ * value does, one of the listed `equals` values does (an exact condition
+ * admits only its own values; a loose one admits spellings of its values,
+ * which satisfy the other loose conditions as the value itself does).
  */
-function satisfiable(conditions: Constraint): boolean {
+function valueFor(conditions: readonly MatchCondition[]): unknown {
   const candidates: MatchValue[] = []
   for (const condition of conditions) if (condition.op === 'equals') candidates.push(...condition.values)
-  if (candidates.length === 0) return true
-  return candidates.some((candidate) => conditions.every((condition) => admits(condition, candidate)))
+  if (candidates.length === 0) return ANY_VALUE
+  const found = candidates.find((candidate) => conditions.every((condition) => admits(condition, candidate)))
+  return found === undefined ? NONE : found
 }
 
 function admits(condition: MatchCondition, value: MatchValue): boolean {
@@ -66,20 +162,7 @@ function admits(condition: MatchCondition, value: MatchValue): boolean {
   return condition.values.some((expected) => expected === value)
 }
 
-function isSubset(a: Map<string, Constraint>, b: Map<string, Constraint>): boolean {
-  for (const key of a.keys()) if (!b.has(key)) return false
-  return true
-}
-
-/** A path's identity for comparison: what it reads, not how it was written. */
-export function pathKey(path: PathIR): string {
-  switch (path.kind) {
-    case 'nested':
-    case 'either':
-      return JSON.stringify(path.segments.map(String))
-    case 'flat':
-      return JSON.stringify([path.key])
-    case 'jsonpath':
-      return `jsonpath:${path.expression}`
-  }
+/** An own data property whatever the key (`__proto__` included). */
+function define(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true })
 }

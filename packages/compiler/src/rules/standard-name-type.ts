@@ -15,7 +15,7 @@ export const standardNameType = defineRule({
   },
   example: {
     source: 'packages/cli/test/fixtures/_error_/check-library-vocabulary/expected.stdout',
-    line: '68:1-68:102       warning Unexpected type `string` for Standard Name `process_id`, expected `integer` as in `sentinelone/ProcessCreation` (`../../_library/sentinelone/process-creation.md`) standard-name-type',
+    line: '69:1-69:102       warning Unexpected type `string` for Standard Name `process_id`, expected `integer` as in `sentinelone/ProcessCreation` (`../../_library/sentinelone/process-creation.md`) standard-name-type',
   },
 })
 

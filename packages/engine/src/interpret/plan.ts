@@ -1,6 +1,5 @@
 import type { DictionaryIR } from '@mapdown/ir'
 import { coerce } from '../coerce/index.js'
-import { conditionHolds } from '../lookup/condition.js'
 import { BlockedPath } from '../lookup/blocked.js'
 import { MultipleValues } from '../lookup/multiple.js'
 import { singleValue } from '../lookup/jsonpath.js'
@@ -8,6 +7,7 @@ import { blockedPathIssue, coercionIssue, multipleValuesIssue } from '../core/is
 import { decideRoute, precedenceOf, type FieldMapper, type MappingPlan, type Route } from '../core/plan.js'
 import type { ResolvedOptions } from '../core/options.js'
 import { lookupAll, lookupFieldValue } from './lookup.js'
+import { matchHolds } from './match.js'
 
 /**
  * The reference semantics: every predicate of every dictionary is evaluated
@@ -19,7 +19,7 @@ export function interpretedPlan(dictionaries: readonly DictionaryIR[], options: 
   const route = (event: Record<string, unknown>): Route => {
     const matched: number[] = []
     dictionaries.forEach((dictionary, index) => {
-      if (dictionary.match.all.every((condition) => conditionHolds(condition, lookupAll(event, condition.path)))) matched.push(index)
+      if (matchHolds(dictionary.match, event)) matched.push(index)
     })
     return decideRoute(matched, precedence)
   }
