@@ -96,6 +96,27 @@ describe('draftDictionary', () => {
     expect(dictionary?.match.all).toEqual([{ op: 'equals', path: { kind: 'nested', segments: ['kind'], text: 'kind' }, values: ['session start'] }])
   })
 
+  // The library's precedence convention (dictionaries/README.md), so that a draft ties with no dictionary it can meet.
+  it('should write the precedence convention of its format, below the Deep Visibility dictionaries of the library and of earlier drafts', () => {
+    const deepVisibility = (object: string, precedence?: number) =>
+      compileDraft(
+        ['---', 'title: T', 'log.type: sentinelone', `sentinelone.rule: ${object}`, `match: ${object}`, ...(precedence === undefined ? [] : [`precedence: ${precedence}`]), '---', '## Data Dictionary', '| Standard Name | Field Name | Type |', '| - | - | - |', `| port | ${object}.port | integer |`].join('\n'),
+      ).dictionary!
+    const library = [deepVisibility('tcpv4'), deepVisibility('dns', -1), ...libraryWith('src.process.pid', 'process_id', 'integer')]
+    const draftOf = (event: Record<string, unknown>, drafted: { logType: string; precedence: number }[] = []) => {
+      const draft = draftDictionary(event, { library, drafted })
+      if (!draft.ok) throw new Error(draft.reason)
+      return draft.draft
+    }
+    const cloudFunnel = draftOf({ 'event.category': 'process', 'event.type': 'Process Exit', 'src.process.pid': 1 })
+    expect([cloudFunnel.precedence, /^precedence: 1$/m.test(cloudFunnel.markdown)]).toEqual([1, true])
+    const exit = draftOf({ processExit: { pid: 1 }, tcpv4: null, timestamp: 'x' })
+    expect([exit.precedence, /^precedence: -2$/m.test(exit.markdown)]).toEqual([-2, true])
+    expect(draftOf({ login: { user: 'a' }, tcpv4: null }, [exit]).precedence).toBe(-3)
+    // An event object the library routes already: its precedence, so that `check` names the duplicate.
+    expect(draftOf({ dns: { query: 'a' }, tcpv4: null }).precedence).toBe(-1)
+  })
+
   it('should not support events it cannot route', () => {
     expect(draftDictionary([1, 2])).toEqual({ ok: false, reason: 'the sample event is not a JSON object' })
     expect(draftDictionary({ a: 1 })).toMatchObject({ ok: false, reason: expect.stringMatching(/^neither a Cloud Funnel event/) })

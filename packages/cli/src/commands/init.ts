@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path'
 import { COMMON_OPTIONS, parseCommandArgs } from '../args.js'
 import { libraryFolder } from '../dictionaries/library.js'
 import { pickEvents } from '../init/pick-events.js'
+import type { DictionaryDraft } from '@mapdown/compiler'
 import { InputError, systemErrorMessage, UsageError } from '../errors.js'
 
 export const help = `Usage: mapdown init [options] EVENTS
@@ -23,6 +24,8 @@ then one dictionary is drafted per event type (the first event of each).
 Routing: a Cloud Funnel event on \`event.category\` and \`event.type\`
 (compared loosely: \`Process Creation\` = \`ProcessCreation\`), a Deep
 Visibility event on its one non-null event object, any other on --key.
+\`precedence:\` follows the library's convention: 1 for Cloud Funnel, for
+Deep Visibility one below the library's lowest (dictionaries/README.md).
 
 Options:
   -o, --out PATH        the dictionary to write (default: stdout), or a folder
@@ -73,9 +76,12 @@ export async function run(argv: readonly string[]): Promise<number> {
   const library = folder === undefined ? [] : (await compileFiles([folder])).ir.dictionaries
   if (folder === undefined) process.stderr.write(`mapdown init: no library at ./dictionaries: no Standard Name can be reused (--library DIR names one)\n`)
 
-  const drafts = picked.events.map(({ event, lineNo }) => {
+  const drafts: DictionaryDraft[] = []
+  for (const { event, lineNo } of picked.events) {
     const result = draftDictionary(event, {
       library,
+      // Each Deep Visibility draft goes below the earlier ones, so that no two tie (dictionaries/README.md: precedence).
+      drafted: drafts,
       date,
       ...(values.key === undefined ? {} : { routingKey: values.key }),
       ...(values['log-type'] === undefined ? {} : { logType: values['log-type'] }),
@@ -84,8 +90,8 @@ export async function run(argv: readonly string[]): Promise<number> {
       const reason = values.key === undefined ? `${result.reason}; name the key to route on with --key PATH` : result.reason
       throw new InputError(lineNo === undefined ? reason : `line ${lineNo}: ${reason}`, input)
     }
-    return result.draft
-  })
+    drafts.push(result.draft)
+  }
 
   const several = drafts.length > 1
   if (several && values.out === undefined) {

@@ -16,6 +16,8 @@ export interface DraftOptions {
   logType?: string
   /** Front matter `date` (YYYY-MM-DD); left out when not given. */
   date?: string
+  /** Drafts made before this one in the same run: a Deep Visibility draft goes below theirs too (`DictionaryDraft.precedence`). */
+  drafted?: readonly Pick<DictionaryDraft, 'logType' | 'precedence'>[]
 }
 
 /** A field of the sample event that the draft leaves to its author. */
@@ -30,6 +32,8 @@ export interface DictionaryDraft {
   /** The dictionary's id, `<log.type>/<rule>`. */
   readonly id: string
   readonly logType: string
+  /** The `precedence:` written (0 when none is): the library's convention for its format, see `precedenceFor`. */
+  readonly precedence: number
   /** A file name for it: `process-creation.md`. */
   readonly fileName: string
   /** The markdown. */
@@ -105,7 +109,7 @@ export function draftDictionary(event: unknown, options: DraftOptions = {}): Dra
   ].join('\n')
   return {
     ok: true,
-    draft: { id: `${header.logType}/${header.rule}`, logType: header.logType, fileName: `${kebabCase(header.rule)}.md`, markdown: `${markdown}\n`, named: rows.length, unnamed },
+    draft: { id: `${header.logType}/${header.rule}`, logType: header.logType, precedence: header.precedence, fileName: `${kebabCase(header.rule)}.md`, markdown: `${markdown}\n`, named: rows.length, unnamed },
   }
 }
 
@@ -120,11 +124,44 @@ interface Header {
   ok: true
   logType: string
   rule: string
+  precedence: number
   frontMatter: Record<string, unknown>
+}
+
+/** What every Cloud Funnel dictionary of the library declares: its value test beats a Deep Visibility presence test. */
+const CLOUD_FUNNEL_PRECEDENCE = 1
+
+const DEEP_VISIBILITY_LOG_TYPE = 'sentinelone'
+
+/**
+ * The library's convention (dictionaries/README.md), so that a draft never
+ * ties with a dictionary its predicate can meet (`match-overlap`):
+ * - Cloud Funnel: `CLOUD_FUNNEL_PRECEDENCE`; Cloud Funnel dictionaries are told
+ *   apart by their `event.category` and `event.type` values, so a tie left is
+ *   a type the library already routes, and `check` names it.
+ * - Deep Visibility: one below the lowest Deep Visibility dictionary of the
+ *   library and of the earlier drafts (0 when there is none); but the
+ *   precedence of a library dictionary on the same event object, so that
+ *   `check` reports the duplicate instead of a dictionary that never wins.
+ * - Any other event: the default 0 (no convention; `check` reports an
+ *   overlap with the library, and its author decides).
+ */
+function precedenceFor(format: EventFormat, options: DraftOptions): number {
+  if (format.kind === 'cloud-funnel') return CLOUD_FUNNEL_PRECEDENCE
+  if (format.kind === 'keyed') return 0
+  const library = (options.library ?? []).filter((dictionary) => dictionary.logType === DEEP_VISIBILITY_LOG_TYPE)
+  const same = library.find(({ match }) => match.all.length === 1 && match.all[0]!.op === 'present' && match.all[0]!.path.text === format.eventObject)
+  if (same) return same.match.precedence ?? 0
+  const taken = [
+    ...library.map((dictionary) => dictionary.match.precedence ?? 0),
+    ...(options.drafted ?? []).filter((draft) => draft.logType === DEEP_VISIBILITY_LOG_TYPE).map((draft) => draft.precedence),
+  ]
+  return taken.length === 0 ? 0 : Math.min(...taken) - 1
 }
 
 function headerOf(format: EventFormat, options: DraftOptions): Header | { ok: false; reason: string } {
   const date = options.date === undefined ? {} : { date: options.date }
+  const precedence = precedenceFor(format, options)
   switch (format.kind) {
     case 'cloud-funnel': {
       const rule = pascalCase(format.eventType)
@@ -133,6 +170,7 @@ function headerOf(format: EventFormat, options: DraftOptions): Header | { ok: fa
         ok: true,
         logType,
         rule,
+        precedence,
         frontMatter: {
           title: `${titleWords(format.eventType)} Sentinel One Cloud Funnel`,
           description: `SentinelOne Cloud Funnel 2.0 events of type ${format.eventType}`,
@@ -141,6 +179,7 @@ function headerOf(format: EventFormat, options: DraftOptions): Header | { ok: fa
           [`${logType}.rule`]: rule,
           match: Object.fromEntries(format.match),
           'match-compare': 'loose',
+          precedence,
           ...date,
         },
       }
@@ -152,6 +191,7 @@ function headerOf(format: EventFormat, options: DraftOptions): Header | { ok: fa
         ok: true,
         logType,
         rule,
+        precedence,
         frontMatter: {
           title: `${titleWords(format.eventObject)} Sentinel One`,
           description: `SentinelOne Deep Visibility ${format.eventObject} events`,
@@ -160,6 +200,7 @@ function headerOf(format: EventFormat, options: DraftOptions): Header | { ok: fa
           [`${logType}.rule`]: rule,
           // Explicit, so that a draft whose rows all sit outside the event object still routes on it.
           match: format.eventObject,
+          ...(precedence === 0 ? {} : { precedence }),
           ...date,
         },
       }
@@ -172,6 +213,7 @@ function headerOf(format: EventFormat, options: DraftOptions): Header | { ok: fa
         ok: true,
         logType: options.logType,
         rule,
+        precedence,
         frontMatter: {
           title: `${titleWords(String(format.value))} ${options.logType}`,
           description: `${options.logType} events with ${format.key} ${String(format.value)}`,
