@@ -32,7 +32,8 @@ export function ocsfJsonSchema(classRef: string | number, profiles: readonly str
   }
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: `https://mapdown.dev/schemas/ocsf-${OCSF_VERSION}/${found.name}.json`,
+    // One $id per class and profile set: a validator compiles both into one ajv instance.
+    $id: `https://mapdown.dev/schemas/ocsf-${OCSF_VERSION}/${found.name}${profiles.length > 0 ? `.${[...profiles].sort().join('+')}` : ''}.json`,
     title: `OCSF ${OCSF_VERSION} ${found.caption} (${found.uid})`,
     ...body,
     definitions: Object.fromEntries(Object.entries(definitions).sort(([a], [b]) => a.localeCompare(b))),
