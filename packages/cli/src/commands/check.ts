@@ -94,15 +94,18 @@ export async function run(argv: readonly string[]): Promise<number> {
   const schema = schemaOption('check', values.schema, result.ir)
   const report = await checkReport(format, checks, result.files)
   if (report.aside !== undefined) await writeReport(report.aside, { kind: 'stderr' })
-  await writeReport(report.main, values.output === undefined ? { kind: 'stdout' } : { kind: 'file', path: values.output })
+  let coverage: string | undefined
   if (schema !== undefined) {
     // Loaded only when asked: the definitions are large.
     const { coverageTable, schemaCoverage } = await import('../check/coverage.js')
     const compiled = result.ir.schemas!.find((candidate) => candidate.name === schema)!
-    // After the text report on stdout; beside a machine-readable report or a file, on stderr.
-    const onStdout = format === 'text' && values.output === undefined
-    await writeReport(coverageTable(compiled, schemaCoverage(compiled)), { kind: onStdout ? 'stdout' : 'stderr' })
+    coverage = coverageTable(compiled, schemaCoverage(compiled))
   }
+  // After the text report on stdout, in the same write (a writer closes its sink); beside a
+  // machine-readable report or a file, on stderr.
+  const onStdout = format === 'text' && values.output === undefined
+  await writeReport(onStdout && coverage !== undefined ? `${report.main}${report.main.endsWith('\n') ? '' : '\n'}${coverage}` : report.main, values.output === undefined ? { kind: 'stdout' } : { kind: 'file', path: values.output })
+  if (coverage !== undefined && !onStdout) await writeReport(coverage, { kind: 'stderr' })
 
   const { errors, warnings } = countMessages(result.files)
   return errors > 0 || (strict && warnings > 0) ? 1 : 0
