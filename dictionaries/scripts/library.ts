@@ -12,8 +12,8 @@ export const README_PATH = join(DICTIONARIES_DIR, 'README.md')
 export const ORIGINAL_DICTIONARY = 'sentinelone/network-connection.md'
 export const ORIGINAL_SHA256 = '6e8a581a9f1be36712a48f128baec0d4f0a58fcdbf9d5b8d783e84402d47cc16'
 
-/** Folders of dictionaries/ that hold no dictionaries (tooling). */
-const NOT_DICTIONARY_FOLDERS = new Set(['scripts', 'test', 'node_modules'])
+/** Folders of dictionaries/ that hold no dictionaries (tooling, and the schemas' crosswalks). */
+const NOT_DICTIONARY_FOLDERS = new Set(['scripts', 'schemas', 'test', 'node_modules'])
 
 /**
  * The folders of dictionaries, one per `log.type` (sorted). Files directly in
@@ -26,10 +26,13 @@ export function dictionaryFolders(): string[] {
     .sort()
 }
 
-/** Compiles every dictionary of the library, with paths relative to dictionaries/. */
+/** Where the target schemas (crosswalk documents, docs/schemas.md) live. */
+export const SCHEMAS_DIR = join(DICTIONARIES_DIR, 'schemas')
+
+/** Compiles every dictionary of the library and its schemas (as the CLI does), with paths relative to dictionaries/. */
 export function compileLibrary(): Promise<CompileResult> {
   return compileFiles(
-    dictionaryFolders().map((folder) => join(DICTIONARIES_DIR, folder)),
+    [...dictionaryFolders().map((folder) => join(DICTIONARIES_DIR, folder)), SCHEMAS_DIR],
     { cwd: DICTIONARIES_DIR },
   )
 }
