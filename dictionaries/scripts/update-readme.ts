@@ -10,7 +10,6 @@ import { fileURLToPath } from 'node:url'
 import type { MappingIR } from '@mapdown/ir'
 import { compileLibrary, README_PATH } from './library.js'
 import { readSection, writeSection } from './readme-sections.js'
-import { ocsfCoverage, renderClassificationTable, renderCoverageTable, renderCrosswalkTable, renderJudgmentList } from './crosswalk-check.js'
 import { renderDictionariesTable, renderStandardNamesTable } from './tables.js'
 
 /** The generated sections of the README, by marker name. */
@@ -18,10 +17,6 @@ export function generatedSections(ir: MappingIR): Record<string, string> {
   return {
     dictionaries: renderDictionariesTable(ir),
     'standard-names': renderStandardNamesTable(ir),
-    classifications: renderClassificationTable(ir),
-    'judgment-calls': renderJudgmentList(),
-    crosswalk: renderCrosswalkTable(ir),
-    'ocsf-coverage': renderCoverageTable(ocsfCoverage(ir)),
   }
 }
 

@@ -90,9 +90,11 @@ describe('the library', () => {
     const ids = result.ir.dictionaries.map((d) => d.id)
     expect(ids).toEqual(expect.arrayContaining(REQUIRED_DICTIONARIES))
     expect(new Set(ids).size).toBe(ids.length)
-    // Every file is a dictionary or a partial that some dictionary includes.
+    // Every file is a dictionary, a partial that some dictionary includes, or a schema's crosswalk.
     const sources = new Set(result.ir.dictionaries.flatMap((d) => [d.source, ...d.fields.flatMap((f) => (f.source === undefined ? [] : [f.source]))]))
-    expect(result.files.map((f) => f.path).filter((path) => !sources.has(path)), 'files that are neither a dictionary nor included').toEqual([])
+    for (const schema of result.ir.schemas ?? []) sources.add(schema.source)
+    expect(result.files.map((f) => f.path).filter((path) => !sources.has(path)), 'files that are neither a dictionary nor included nor a crosswalk').toEqual([])
+    expect((result.ir.schemas ?? []).map((schema) => schema.name)).toEqual(['ecs', 'ocsf'])
     expect(new Set(result.ir.dictionaries.map((d) => d.source)).size, 'one dictionary per file').toBe(ids.length)
   })
 
