@@ -24,6 +24,8 @@ export type InProcessMapperId =
   | 'handwritten'
   | 'mapdown-engine'
   | 'mapdown-engine-library'
+  | 'mapdown-engine-library-ecs'
+  | 'mapdown-engine-library-ocsf'
   | 'jsonpath-plus'
   | 'jsonata'
   | 'handwritten-cloud-funnel'
@@ -35,6 +37,8 @@ export const IN_PROCESS_MAPPER_IDS: readonly InProcessMapperId[] = [
   'handwritten',
   'mapdown-engine',
   'mapdown-engine-library',
+  'mapdown-engine-library-ecs',
+  'mapdown-engine-library-ocsf',
   'jsonpath-plus',
   'jsonata',
   'handwritten-cloud-funnel',
@@ -66,6 +70,11 @@ export async function createLineMapper(id: InProcessMapperId): Promise<LineMappe
       return engineMapper(await createMapdownEngine([ORIGINAL_DICTIONARY], 'strict'))
     case 'mapdown-engine-library':
       return engineMapper(await createMapdownEngine([DICTIONARIES_DIR], 'lenient'))
+    // The same library and events, written as ECS documents or OCSF events (dictionaries/schemas/).
+    case 'mapdown-engine-library-ecs':
+      return engineMapper(await createMapdownEngine([DICTIONARIES_DIR], 'lenient', { schema: 'ecs' }))
+    case 'mapdown-engine-library-ocsf':
+      return engineMapper(await createMapdownEngine([DICTIONARIES_DIR], 'lenient', { schema: 'ocsf' }))
     case 'handwritten-cloud-funnel':
       return { kind: 'sync', map: mapCloudFunnelIpLine }
     case 'mapdown-engine-cloud-funnel':
@@ -95,10 +104,10 @@ export function engineMapper(engine: Engine): LineMapper {
  * with errors are left out by the compiler and the bench goes on with the rest
  * (the harness reports how many dictionaries were loaded).
  */
-export async function createMapdownEngine(paths: string[], mode: 'strict' | 'lenient'): Promise<Engine> {
+export async function createMapdownEngine(paths: string[], mode: 'strict' | 'lenient', options?: Record<string, unknown>): Promise<Engine> {
   const [compiler, engine] = await Promise.all([loadCompiler(), loadEngine()])
   if (!compiler.ok) throw new UnavailableError(compiler.reason)
   if (!engine.ok) throw new UnavailableError(engine.reason)
   const compiled = mode === 'strict' ? await compileOrThrow(compiler.api, paths) : await compiler.api.compileFiles(paths, { cwd: REPO_ROOT })
-  return engine.api.createEngine(compiled.ir)
+  return engine.api.createEngine(compiled.ir, options)
 }

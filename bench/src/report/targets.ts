@@ -26,6 +26,8 @@ export function checkTargets(rows: readonly RowResult[], workersAll: number, big
   const checks: TargetCheck[] = [
     ratioCheck('engine in-process ≥ 0.80× hand-written', ok(rows, 'mapdown.engine'), ok(rows, 'handwritten'), 0.8),
     ratioCheck('CLI --workers 1 ≥ 0.85× hand-written (whole process)', ok(rows, 'process.cli-w1'), ok(rows, 'process.handwritten'), 0.85),
+    ratioCheck('engine --schema ecs ≥ 0.85× the standard names (all dictionaries, mixed events)', ok(rows, 'mixed.mapdown.engine-ecs'), ok(rows, 'mixed.mapdown.engine'), 0.85),
+    ratioCheck('engine --schema ocsf ≥ 0.85× the standard names (all dictionaries, mixed events)', ok(rows, 'mixed.mapdown.engine-ocsf'), ok(rows, 'mixed.mapdown.engine'), 0.85),
   ]
   const scaling = ratioCheck(`CLI --workers ${workersAll} ≥ 1.7× --workers 1`, ok(rows, `process.cli-w${workersAll}`), ok(rows, 'process.cli-w1'), 1.7)
   if (workersAll !== 2) scaling.target += ` (the issue's target is for 2 workers on 2 cores; this machine has ${workersAll})`

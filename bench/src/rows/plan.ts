@@ -59,6 +59,8 @@ export const IN_PROCESS_ROWS: readonly InProcessRowDef[] = [
   { id: 'cf.mapdown.engine', label: 'mapdown engine (Cloud Funnel IP dictionary)', dataset: 'cloud-funnel', mapper: 'mapdown-engine-cloud-funnel', handwrittenRef: 'cf.handwritten', floorRef: 'cf.floor.parse' },
   { id: 'mixed.floor.parse', label: 'JSON.parse per line (floor)', dataset: 'mixed', mapper: 'floor-parse', floorRef: 'mixed.floor.parse' },
   { id: 'mixed.mapdown.engine', label: 'mapdown engine (all dictionaries)', dataset: 'mixed', mapper: 'mapdown-engine-library', floorRef: 'mixed.floor.parse' },
+  { id: 'mixed.mapdown.engine-ecs', label: 'mapdown engine (all dictionaries), --schema ecs', dataset: 'mixed', mapper: 'mapdown-engine-library-ecs', floorRef: 'mixed.floor.parse' },
+  { id: 'mixed.mapdown.engine-ocsf', label: 'mapdown engine (all dictionaries), --schema ocsf', dataset: 'mixed', mapper: 'mapdown-engine-library-ocsf', floorRef: 'mixed.floor.parse' },
 ]
 
 const cliMissing = (): string | null => (cliBuilt() ? null : 'packages/cli/dist/bin.js has no `map` command yet (run pnpm build)')
