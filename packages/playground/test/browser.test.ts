@@ -104,4 +104,22 @@ describe.runIf(available || required)('the playground in Chromium', { timeout: 1
     expect(await page.locator('[data-testid=diagnostic][data-severity=error]').count()).toBe(0)
     expect(await page.locator('[data-testid=sample-output]').innerText()).toContain('"@mapdown"')
   })
+
+  it('should map the sample and pasted events to each schema of the library, chosen in the Output picker', async () => {
+    await page.locator('[data-testid=library]').selectOption('sentinelone-cloud-funnel/ip.md')
+    await expect.poll(() => page.locator('[data-testid=status]').innerText(), POLL).toContain('sentinelone-cloud-funnel/ip.md')
+    expect(await page.locator('[data-testid=schema] option').allInnerTexts()).toEqual(['standard names', '--schema ecs', '--schema ocsf'])
+    const sample = page.locator('[data-testid=sample-output]')
+    await page.locator('[data-testid=schema]').selectOption('ocsf')
+    await expect.poll(() => sample.innerText(), POLL).toContain('"class_uid": 4001')
+    expect(await sample.innerText()).toContain('"unmapped": {')
+    const event = { 'event.category': 'ip', 'event.type': 'IP Connect', 'src.ip.address': '192.0.2.7', 'dst.ip.address': '198.51.100.9', 'event.network.direction': 'OUTGOING' }
+    await page.locator('[data-testid=events]').fill(`${JSON.stringify(event)}\n`)
+    await expect.poll(() => page.locator('[data-testid=pasted-counts]').innerText(), POLL).toBe('read 1, mapped 1, rejected 0')
+    expect(await page.locator('[data-testid=pasted-record]').innerText()).toContain('"class_uid": 4001')
+    await page.screenshot({ path: `${ARTIFACTS}schema-ocsf.png` })
+    await page.locator('[data-testid=schema]').selectOption('ecs')
+    await expect.poll(() => sample.innerText(), POLL).toContain('"mapdown_dictionary": "sentinelone-cloud-funnel/IP"')
+    expect(await page.locator('[data-testid=pasted-record]').innerText()).toContain('"direction": "egress"')
+  })
 })
