@@ -8,10 +8,12 @@ import { COMMON_OPTIONS, parseCommandArgs } from '../args.js'
 import { addFindings } from '../check/findings.js'
 import { checkReport } from '../check/report.js'
 import { checkSamples } from '../check/samples.js'
+import { watchChecks } from '../check/watch.js'
 import { COMPILE_TIMEOUT_OPTION, compilePaths, compileTimeout, DEFAULT_DICTIONARIES } from '../dictionaries/compile.js'
+import { CompileThread } from '../dictionaries/compile-thread.js'
 import { schemaOption } from '../dictionaries/schema-option.js'
 import { libraryFolder } from '../dictionaries/library.js'
-import { countMessages, diagnosticFormat, writeReport } from '../diagnostics/format.js'
+import { countMessages, diagnosticFormat, writeReport, type DiagnosticFormat } from '../diagnostics/format.js'
 import { refuseClashingOutputs } from '../io/clashes.js'
 import { writeOutput } from '../io/write-output.js'
 
@@ -43,6 +45,8 @@ Options:
       --schema NAME   also print, per dictionary, what the schema's crosswalk
                       fills (OCSF: required and recommended attributes of the
                       class); after a text report, else on stderr
+      --watch         check again on every save of a dictionary, until
+                      Ctrl-C (each run's counts and time go to stderr)
       --debug         show stack traces
   -h, --help          show this help
 
@@ -52,6 +56,7 @@ Examples:
   mapdown check
   mapdown check dictionaries/sentinelone/network-connection.md
   mapdown check new-dictionary.md --library dictionaries
+  mapdown check --watch new-dictionary.md
   mapdown check --strict --format github
   mapdown check --format sarif --output mapdown.sarif
   mapdown check --schema ocsf
@@ -65,6 +70,7 @@ const OPTIONS = {
   library: { type: 'string' },
   ...COMPILE_TIMEOUT_OPTION,
   schema: { type: 'string' },
+  watch: { type: 'boolean' },
 } as const
 
 export async function run(argv: readonly string[]): Promise<number> {
@@ -80,7 +86,34 @@ export async function run(argv: readonly string[]): Promise<number> {
   // Without PATH the library itself is checked; named files join it.
   const library = positionals.length === 0 ? undefined : await libraryFolder(values.library)
   if (library !== undefined) await refuseClashingOutputs('check', { outputs, inputs: [library] })
-  const result = await compilePaths(positionals, compileTimeout('check', values['compile-timeout']), library)
+  const timeout = compileTimeout('check', values['compile-timeout'])
+  const once = (thread?: CompileThread) => checkOnce({ positionals, library, format, strict, output: values.output, schema: values.schema, timeout, thread })
+  if (values.watch !== true) {
+    const { errors, warnings } = await once()
+    return errors > 0 || (strict && warnings > 0) ? 1 : 0
+  }
+  const thread = new CompileThread()
+  const paths = positionals.length === 0 ? [DEFAULT_DICTIONARIES] : [...positionals, ...(library === undefined ? [] : [library])]
+  return watchChecks({ paths, check: () => once(thread), close: () => thread.close(), debug: values.debug === true })
+}
+
+interface CheckRun {
+  positionals: readonly string[]
+  library: string | undefined
+  format: DiagnosticFormat
+  strict: boolean
+  output: string | undefined
+  schema: string | undefined
+  timeout: number
+  /** The compiler thread kept between runs of `--watch`. */
+  thread: CompileThread | undefined
+}
+
+/** One check: compile, map the samples, write the report; returns the counts that decide the exit code. */
+async function checkOnce(run: CheckRun): Promise<{ errors: number; warnings: number }> {
+  const { positionals, library, format, strict, output } = run
+  const outputs = [['--output', output]] as const
+  const result = await compilePaths(positionals, run.timeout, library, run.thread)
   await refuseClashingOutputs('check', { outputs, inputs: result.files.map((file) => file.path) })
 
   let checks: ReturnType<typeof checkSamples> = []
@@ -91,7 +124,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     checks = checkSamples(result.ir, result.samples, engine).filter((check) => checked.has(check.dictionary.source))
     addFindings(checks, result.files, strict)
   }
-  const schema = schemaOption('check', values.schema, result.ir)
+  const schema = schemaOption('check', run.schema, result.ir)
   const report = await checkReport(format, checks, result.files)
   if (report.aside !== undefined) await writeReport(report.aside, { kind: 'stderr' })
   let coverage: string | undefined
@@ -103,10 +136,9 @@ export async function run(argv: readonly string[]): Promise<number> {
   }
   // After the text report on stdout, in the same write (a writer closes its sink); beside a
   // machine-readable report or a file, on stderr.
-  const onStdout = format === 'text' && values.output === undefined
-  await writeReport(onStdout && coverage !== undefined ? `${report.main}${report.main.endsWith('\n') ? '' : '\n'}${coverage}` : report.main, values.output === undefined ? { kind: 'stdout' } : { kind: 'file', path: values.output })
+  const onStdout = format === 'text' && output === undefined
+  await writeReport(onStdout && coverage !== undefined ? `${report.main}${report.main.endsWith('\n') ? '' : '\n'}${coverage}` : report.main, output === undefined ? { kind: 'stdout' } : { kind: 'file', path: output })
   if (coverage !== undefined && !onStdout) await writeReport(coverage, { kind: 'stderr' })
 
-  const { errors, warnings } = countMessages(result.files)
-  return errors > 0 || (strict && warnings > 0) ? 1 : 0
+  return countMessages(result.files)
 }

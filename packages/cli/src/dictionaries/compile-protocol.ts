@@ -1,5 +1,5 @@
 /**
- * Messages between `compileInThread` and its worker thread (compile-entry.ts),
+ * Messages between `CompileThread` and its worker thread (compile-entry.ts),
  * and the compile result in a form that crosses the thread boundary
  * (structured clone keeps plain data only: VFiles and their messages are
  * rebuilt on the main thread).

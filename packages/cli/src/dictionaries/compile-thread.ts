@@ -10,6 +10,11 @@
  * it. A read that blocks without using CPU (a FIFO named .md) is caught by a
  * wall-clock backstop, BLOCKED_FACTOR times the limit. Starting the thread
  * and loading the compiler are not timed.
+ *
+ * A `CompileThread` keeps its thread between compilations (`check --watch`):
+ * the compiler stays loaded and its parse cache warm, so compiling again after
+ * a save costs the changed file, not the start of a thread. A thread stopped
+ * for its deadline is replaced by a fresh one at the next compilation.
  */
 import { relative } from 'node:path'
 import { Worker } from 'node:worker_threads'
@@ -24,59 +29,88 @@ const BLOCKED_FACTOR = 30
 /** How often the CPU time is read (milliseconds). */
 const POLL_MS = 100
 
-export async function compileInThread(
-  paths: readonly string[],
-  timeoutSeconds: number,
-  options: { cwd?: string; library?: readonly string[] } = {},
-): Promise<CompileResult> {
-  const job: CompileJob = { paths, cwd: options.cwd ?? process.cwd(), ...(options.library === undefined ? {} : { library: options.library }) }
-  const worker = new Worker(new URL('./compile-entry.js', import.meta.url), { workerData: job })
+export interface CompileThreadOptions {
+  cwd?: string
+  library?: readonly string[]
+}
+
+/** One compilation in a thread of its own, ended after it. */
+export async function compileInThread(paths: readonly string[], timeoutSeconds: number, options: CompileThreadOptions = {}): Promise<CompileResult> {
+  const thread = new CompileThread()
   try {
-    return await new Promise<CompileResult>((resolve, reject) => {
-      let timer: NodeJS.Timeout | undefined
-      const arm = (path: string | undefined) => {
-        clearInterval(timer)
-        const cpuStart = process.cpuUsage()
-        const wallStart = performance.now()
-        timer = setInterval(() => {
-          const cpu = process.cpuUsage(cpuStart)
-          const cpuSeconds = (cpu.user + cpu.system) / 1e6
-          const blocked = performance.now() - wallStart > timeoutSeconds * BLOCKED_FACTOR * 1000
-          if (cpuSeconds <= timeoutSeconds && !blocked) return
-          clearInterval(timer)
-          const what = path === undefined ? 'the checks across dictionaries' : 'compiling it'
-          const took = blocked ? `made no progress in ${timeoutSeconds * BLOCKED_FACTOR} s` : `took more than ${timeoutSeconds} s of CPU time`
-          reject(
-            new InputError(
-              `${what} ${took} and was stopped (--compile-timeout ${timeoutSeconds}); ` +
-                'a dictionary this slow to parse is probably crafted to slow the markdown parser down',
-              path ?? paths.join(', '),
-            ),
-          )
-        }, POLL_MS)
-      }
-      worker.on('message', (message: CompileThreadMessage) => {
-        // Named as the user would: relative to the working folder.
-        if (message.type === 'file') arm(message.path === undefined ? undefined : relative(job.cwd, message.path) || message.path)
-        else {
-          clearInterval(timer)
-          if (message.type === 'done') resolve(fromPlain(message.result))
-          else {
-            const cause = Object.assign(new Error(message.message), { code: message.code })
-            reject(new InputError(`cannot read: ${systemErrorMessage(cause)}`, message.path, { cause }))
-          }
-        }
-      })
-      worker.on('error', (error) => {
-        clearInterval(timer)
-        reject(error)
-      })
-      worker.on('exit', (code) => {
-        clearInterval(timer)
-        reject(new Error(`the compiler thread stopped (exit code ${code})`))
-      })
-    })
+    return await thread.compile(paths, timeoutSeconds, options)
   } finally {
-    await worker.terminate()
+    await thread.close()
+  }
+}
+
+/** A compiler thread that serves one compilation at a time, started at the first. */
+export class CompileThread {
+  #worker: Worker | undefined
+
+  async compile(paths: readonly string[], timeoutSeconds: number, options: CompileThreadOptions = {}): Promise<CompileResult> {
+    const job: CompileJob = { paths, cwd: options.cwd ?? process.cwd(), ...(options.library === undefined ? {} : { library: options.library }) }
+    const worker = (this.#worker ??= new Worker(new URL('./compile-entry.js', import.meta.url)))
+    let timer: NodeJS.Timeout | undefined
+    let listeners: { message: (message: CompileThreadMessage) => void; error: (error: Error) => void; exit: (code: number) => void } | undefined
+    try {
+      return await new Promise<CompileResult>((resolve, reject) => {
+        const arm = (path: string | undefined) => {
+          clearInterval(timer)
+          const cpuStart = process.cpuUsage()
+          const wallStart = performance.now()
+          timer = setInterval(() => {
+            const cpu = process.cpuUsage(cpuStart)
+            const cpuSeconds = (cpu.user + cpu.system) / 1e6
+            const blocked = performance.now() - wallStart > timeoutSeconds * BLOCKED_FACTOR * 1000
+            if (cpuSeconds <= timeoutSeconds && !blocked) return
+            clearInterval(timer)
+            const what = path === undefined ? 'the checks across dictionaries' : 'compiling it'
+            const took = blocked ? `made no progress in ${timeoutSeconds * BLOCKED_FACTOR} s` : `took more than ${timeoutSeconds} s of CPU time`
+            reject(
+              new InputError(
+                `${what} ${took} and was stopped (--compile-timeout ${timeoutSeconds}); ` +
+                  'a dictionary this slow to parse is probably crafted to slow the markdown parser down',
+                path ?? paths.join(', '),
+              ),
+            )
+          }, POLL_MS)
+        }
+        listeners = {
+          message: (message) => {
+            // Named as the user would: relative to the working folder.
+            if (message.type === 'file') arm(message.path === undefined ? undefined : relative(job.cwd, message.path) || message.path)
+            else if (message.type === 'done') resolve(fromPlain(message.result))
+            else {
+              const cause = Object.assign(new Error(message.message), { code: message.code })
+              reject(new InputError(`cannot read: ${systemErrorMessage(cause)}`, message.path, { cause }))
+            }
+          },
+          error: reject,
+          exit: (code) => reject(new Error(`the compiler thread stopped (exit code ${code})`)),
+        }
+        worker.on('message', listeners.message)
+        worker.on('error', listeners.error)
+        worker.on('exit', listeners.exit)
+        worker.postMessage(job)
+      })
+    } catch (error) {
+      // Stopped for its deadline, or broken: the next compilation starts a fresh thread.
+      await this.close()
+      throw error
+    } finally {
+      clearInterval(timer)
+      if (listeners !== undefined) {
+        worker.off('message', listeners.message)
+        worker.off('error', listeners.error)
+        worker.off('exit', listeners.exit)
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    const worker = this.#worker
+    this.#worker = undefined
+    if (worker !== undefined) await worker.terminate()
   }
 }

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises'
 import type { CompileResult } from '@mapdown/compiler'
 import { positiveIntegerOption } from '../args.js'
 import { InputError, systemErrorMessage } from '../errors.js'
-import { compileInThread, DEFAULT_COMPILE_TIMEOUT_SECONDS } from './compile-thread.js'
+import { compileInThread, DEFAULT_COMPILE_TIMEOUT_SECONDS, type CompileThread } from './compile-thread.js'
 
 /** `--compile-timeout SECONDS`, for every command that compiles dictionaries. */
 export const COMPILE_TIMEOUT_OPTION = { 'compile-timeout': { type: 'string' } } as const
@@ -17,8 +17,9 @@ export const DEFAULT_DICTIONARIES = './dictionaries'
 /**
  * Compiles in a worker thread, each file under a deadline of `timeoutSeconds` (see compile-thread.ts).
  * With `library`, the dictionaries of that folder are compiled first, for the cross-dictionary rules (see `compileFiles`).
+ * With `thread`, in that thread, kept warm for the next compilation (`check --watch`); else in a thread of its own.
  */
-export async function compilePaths(paths: readonly string[], timeoutSeconds: number, library?: string): Promise<CompileResult> {
+export async function compilePaths(paths: readonly string[], timeoutSeconds: number, library?: string, thread?: CompileThread): Promise<CompileResult> {
   const list = paths.length === 0 ? [DEFAULT_DICTIONARIES] : paths
   for (const path of list) {
     try {
@@ -27,5 +28,6 @@ export async function compilePaths(paths: readonly string[], timeoutSeconds: num
       throw new InputError(systemErrorMessage(error), path, { cause: error })
     }
   }
-  return compileInThread(list, timeoutSeconds, library === undefined ? {} : { library: [library] })
+  const options = library === undefined ? {} : { library: [library] }
+  return thread === undefined ? compileInThread(list, timeoutSeconds, options) : thread.compile(list, timeoutSeconds, options)
 }

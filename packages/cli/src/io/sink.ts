@@ -156,6 +156,7 @@ export class FileSink implements OutputSink {
   private handed = 0
   private completed = 0
   private committed = false
+  private closedFile = false
 
   constructor(file: OutputFile) {
     this.file = file
@@ -207,9 +208,15 @@ export class FileSink implements OutputSink {
     return this.tail
   }
 
+  /** True once `finish` closed the file: nothing more can be written. */
+  get finished(): boolean {
+    return this.closedFile
+  }
+
   async finish(): Promise<void> {
     await this.tail
     this.throwIfFailed()
+    this.closedFile = true
     try {
       await this.file.close()
     } catch (error) {
@@ -241,11 +248,14 @@ export class FileSink implements OutputSink {
 
 let stdout: OutputSink | undefined
 /**
- * Stdout, checked like a file; one sink for the process. A pipe or a terminal
+ * Stdout, checked like a file; one sink at a time for the process. A pipe or a terminal
  * is written through `process.stdout`; a file or a device (`> out.ndjson`,
  * `> /dev/full`) through its descriptor, with short writes retried.
  */
 export function stdoutSink(): OutputSink {
+  // A file or device sink is closed by the output it finished; a process that writes one more
+  // (`check --watch > report.txt`, a report per run) gets a new one on the same descriptor, which writes on where the last stopped.
+  if (stdout instanceof FileSink && stdout.finished) stdout = undefined
   stdout ??= isFileOrDevice(1) ? new FileSink(OutputFile.fromDescriptor(1, 'stdout')) : new StreamSink(process.stdout, 'stdout')
   return stdout
 }
