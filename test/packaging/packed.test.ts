@@ -151,6 +151,21 @@ describe('the packed packages', () => {
     expect(worker.stderr).toBe('mapdown: the `worker` command needs the @mapdown/worker package, which is not installed (npm install @mapdown/worker)\n')
   })
 
+  // --schema loads @mapdown/schemas and ajv at run time: from npm's flat node_modules,
+  // not pnpm's, so a dependency missing from a manifest shows up here and nowhere else.
+  it.each(['ecs', 'ocsf'])('should map and check with --schema %s in the project as in the repository', (schema) => {
+    const bin = join(project, 'node_modules/.bin/mapdown')
+    const args = ['map', 'examples/events/events.ndjson', '-d', 'dictionaries', '--schema', schema, '--no-cache']
+    const installed = run(bin, args, { cwd: project })
+    expect(installed.status, installed.stderr).toBe(0)
+    const repository = run(process.execPath, [join(ROOT, 'packages/cli/dist/bin.js'), ...args], { cwd: ROOT })
+    expect(repository.status, repository.stderr).toBe(0)
+    expect(installed.stdout.length).toBeGreaterThan(0)
+    expect(installed.stdout === repository.stdout, `--schema ${schema} output is the repository's`).toBe(true)
+    const check = run(bin, ['check', '--schema', schema, 'dictionaries/sentinelone-cloud-funnel'], { cwd: project })
+    expect(check.status, check.stderr + check.stdout).toBe(0)
+  })
+
   it('should type-check and run the embed example against the installed packages', () => {
     cpSync(join(ROOT, 'examples/embed/embed.ts'), join(project, 'embed.ts'))
     // The installed packages' own type declarations; @types/node from this repository (a consumer has its own).
