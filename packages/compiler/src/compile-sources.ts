@@ -18,6 +18,7 @@ import { checkEncoding, checkUtf16 } from './rules/encoding-invalid.js'
 import { reportIncludedErrors } from './rules/include-invalid.js'
 import { reportInternalError } from './rules/internal-error.js'
 import { checkMatchOverlap, type CompiledRouting } from './rules/match-overlap.js'
+import { checkMatchShadowed } from './rules/match-shadowed.js'
 import { checkStandardNameTypes, type Vocabulary } from './rules/standard-name-type.js'
 import { compileSchemas } from './schemas/compile-schemas.js'
 import { schemaNameOf } from './schemas/read-document.js'
@@ -87,6 +88,7 @@ export function compileSources(sources: readonly DictionarySource[], options: Co
       entry,
     }
     if (checkDuplicateId(compiledDictionary, kept) || checkMatchOverlap(compiledDictionary, kept)) continue
+    checkMatchShadowed(compiledDictionary, kept)
     checkStandardNameTypes(compiledDictionary, vocabulary)
     kept.push(compiledDictionary)
   }

@@ -2,6 +2,7 @@ import type { MatchIR } from '@mapdown/ir'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { compileSources } from '@mapdown/compiler'
+import { predicateImplies } from '../src/routing/implies.js'
 import { predicatesOverlap } from '../src/routing/overlap.js'
 import { diagnosticLines } from './support/diagnostics.js'
 
@@ -118,6 +119,40 @@ describe('loose comparison and precedence', () => {
       ['sentinelone/B', 1],
     ])
   })
+
+  it('should warn about a dictionary that a higher precedence outranks on every event it accepts', () => {
+    const result = compileSources([
+      { path: 'a.md', contents: dictionary('Any', '{ event.type: IP Connect }\nprecedence: 1') },
+      { path: 'b.md', contents: dictionary('Outgoing', '{ event.type: IP Connect, direction: OUTGOING }') },
+    ])
+    expect(result.errorCount).toBe(0)
+    expect(result.ir.dictionaries.map((d) => d.id)).toEqual(['sentinelone/Any', 'sentinelone/Outgoing'])
+    expect(diagnosticLines(result.files[1]!).split('\n').filter((line) => line.endsWith('match-shadowed'))).toEqual([
+      '5:1-5:6 warning Unexpected dictionary `sentinelone/Outgoing` that never gets an event: `sentinelone/Any` (in `a.md`, precedence 1) accepts every event its predicate (`event.type`, `direction`) accepts and outranks its precedence 0, expected a predicate that `sentinelone/Any` rejects or a higher precedence match-shadowed',
+    ])
+    expect(String(result.files[1]!.messages.find((m) => m.ruleId === 'match-shadowed')?.cause)).toContain('`sentinelone/Any` predicate in a.md')
+  })
+
+  it('should warn on the later dictionary when it is the one of higher precedence that takes every event', () => {
+    const result = compileSources([
+      { path: 'a.md', contents: dictionary('Outgoing', '{ event.type: IP Connect, direction: [OUTGOING] }') },
+      { path: 'b.md', contents: dictionary('Any', '{ event.type: [IP Connect, DNS] }\nprecedence: 2') },
+    ])
+    expect(result.files[0]!.messages.map((m) => m.ruleId)).toEqual(['event-json-missing'])
+    expect(diagnosticLines(result.files[1]!).split('\n').filter((line) => line.endsWith('match-shadowed'))).toEqual([
+      '5:1-5:6 warning Unexpected precedence 2 of `sentinelone/Any` that takes every event of `sentinelone/Outgoing` (in `a.md`, precedence 0): its predicate (`event.type`) accepts every event that one (`event.type`, `direction`) accepts, expected a predicate that `sentinelone/Outgoing`\'s events can fail or a lower precedence match-shadowed',
+    ])
+  })
+
+  it('should not warn when the outranked dictionary accepts events the other rejects', () => {
+    // The library's case: Cloud Funnel (precedence 1) checks a second value, so Deep Visibility keeps the events without it.
+    const result = compileSources([
+      { path: 'a.md', contents: dictionary('CloudFunnel', '{ event.type: IP Connect, dataSource.name: SentinelOne }\nprecedence: 1') },
+      { path: 'b.md', contents: dictionary('DeepVisibility', '{ event.type: IP Connect }') },
+      { path: 'c.md', contents: dictionary('Loose', '{ event.type: ipconnect, direction: OUTGOING }\nmatch-compare: loose\nprecedence: -1') },
+    ])
+    expect(result.files.flatMap((file) => file.messages.map((message) => message.ruleId)).filter((id) => id !== 'event-json-missing')).toEqual([])
+  })
 })
 
 const path = (name: string) => ({ kind: 'nested' as const, segments: [name], text: name })
@@ -137,6 +172,41 @@ const predicate = fc
     { minLength: 1, maxLength: 3 },
   )
   .map((all): MatchIR => ({ all, evidence: 'front-matter' }))
+
+// Brute force over small events: the values are the listed ones, their spellings and one unlisted ("z"), so the search is complete here.
+const universe = [undefined, null, 'x', 'y', 1, 'z', 'X ', 'Y']
+const smallEvents: Record<string, unknown>[] = []
+for (const a of universe) for (const b of universe) for (const c of universe) smallEvents.push({ a, b, c })
+function holdsOn(match: MatchIR, event: Record<string, unknown>): boolean {
+  return match.all.every((condition) => {
+    const value = event[String(condition.path.kind === 'nested' ? condition.path.segments[0] : '')]
+    if (condition.op === 'present') return value !== null && value !== undefined
+    const loose = (v: unknown) => (condition.compare === 'loose' && typeof v === 'string' ? v.replace(/\s/g, '').toLowerCase() : v)
+    return condition.values.some((expected) => loose(expected) === loose(value))
+  })
+}
+
+describe('predicateImplies', () => {
+  it('should never claim an implication that an event refutes', () => {
+    fc.assert(
+      fc.property(predicate, predicate, (given, wanted) => {
+        if (predicateImplies(given, wanted)) for (const event of smallEvents) if (holdsOn(given, event)) expect(holdsOn(wanted, event)).toBe(true)
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('should find every implication when the given predicate has one condition per path', () => {
+    const onePerPath = predicate.filter((match) => new Set(match.all.map((condition) => condition.path.text)).size === match.all.length)
+    fc.assert(
+      fc.property(onePerPath, predicate, (given, wanted) => {
+        const refuted = smallEvents.some((event) => holdsOn(given, event) && !holdsOn(wanted, event))
+        expect(predicateImplies(given, wanted)).toBe(!refuted)
+      }),
+      { numRuns: 500 },
+    )
+  })
+})
 
 describe('predicatesOverlap', () => {
   it('should be symmetric', () => {

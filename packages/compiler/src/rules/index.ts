@@ -28,6 +28,7 @@ import { markdownTooDeep } from './markdown-too-deep.js'
 import { matchFromFieldPaths } from './match-from-field-paths.js'
 import { matchInvalid } from './match-invalid.js'
 import { matchOverlap } from './match-overlap.js'
+import { matchShadowed } from './match-shadowed.js'
 import { matchUndetermined } from './match-undetermined.js'
 import { partialInvalid } from './partial-invalid.js'
 import { sampleFieldIssue } from './sample-field-issue.js'
@@ -89,6 +90,7 @@ export const ALL_RULES: readonly Rule[] = [
   matchFromFieldPaths,
   matchInvalid,
   matchOverlap,
+  matchShadowed,
   matchUndetermined,
   partialInvalid,
   sampleFieldIssue,

@@ -80,8 +80,8 @@ export function checkMatchOverlap(later: CompiledRouting, earlier: readonly Comp
   return true
 }
 
-/** The paths a predicate reads, as written, each once. */
-function pathList(match: MatchIR): string {
+/** The paths a predicate reads, as written, each once, for a message. */
+export function pathList(match: MatchIR): string {
   return [...new Set(match.all.map((condition) => condition.path.text))].map((text) => `\`${text}\``).join(', ')
 }
 
