@@ -28,7 +28,14 @@ describe('checkTargets', () => {
       row('mixed.mapdown.engine-ecs', 90_000),
       row('mixed.mapdown.engine-ocsf', 80_000),
       row('rss.cli-w1', 90_000, { label: 'mapdown map --workers 1', peakRssMb: { median: 120, min: 120, max: 120, runs: 1 } }),
-      row('rss.cli-w2', 90_000, { label: 'mapdown map --workers 2', peakRssMb: { median: 251, min: 251, max: 251, runs: 1 } }),
+      row('rss.cli-w2', 153_000, { label: 'mapdown map --workers 2', peakRssMb: { median: 151, min: 151, max: 151, runs: 1 } }),
+      row('cf.handwritten', 50_000),
+      row('cf.mapdown.engine', 46_000),
+      row('cf.process.handwritten', 20_000),
+      row('cf.process.cli-w1', 30_000),
+      row('cf.process.cli-w2', 36_000),
+      row('mixed.process.cli-w1', 20_000),
+      row('mixed.process.cli-w2', 17_000),
     ]
     const targets = checkTargets(rows, 2, 1024 ** 3)
     expect(targets.map((target) => [target.measured, target.status])).toEqual([
@@ -37,13 +44,18 @@ describe('checkTargets', () => {
       ['0.90×', 'met'],
       ['0.80×', 'not met'],
       ['1.90×', 'met'],
-      ['--workers 1: 120 MB, --workers 2: 251 MB (on 1 GiB)', 'not met'],
+      ['1.70×', 'not met'],
+      ['0.92×', 'no target'],
+      ['1.50×', 'no target'],
+      ['1.20×', 'no target'],
+      ['0.85×', 'no target'],
+      ['--workers 1: 120 MB, --workers 2: 151 MB (on 1 GiB)', 'not met'],
     ])
   })
 
   it('should say "not measured" for a missing row or an input smaller than 1 GiB', () => {
     const rows = [row('handwritten', 100_000), row('mapdown.engine', null), row('rss.cli-w1', 1, { peakRssMb: { median: 1, min: 1, max: 1, runs: 1 } })]
-    expect(checkTargets(rows, 2, 50_000_000).map((target) => target.status)).toEqual(['not measured', 'not measured', 'not measured', 'not measured', 'not measured', 'not measured'])
+    expect(checkTargets(rows, 2, 50_000_000).map((target) => target.status)).toEqual(Array.from({ length: 11 }, () => 'not measured'))
   })
 })
 
