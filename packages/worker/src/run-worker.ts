@@ -92,8 +92,8 @@ async function consumeWith(nc: NatsConnection, options: WorkerOptions, engine: P
 
   const jsm = await jetstreamManager(nc)
   const setup = await prepareWorker(jsm, options)
-  const js = jetstream(nc)
-  const consumer = await js.consumers.get(options.stream, options.consumer)
+  // From the consumer's info that setup just read: no second request for it.
+  const consumer = jetstream(nc).consumers.getConsumerFromInfo(setup.consumer)
 
   const counters = emptyCounters()
   const slots = new Slots(options.batch)

@@ -24,7 +24,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     debug = options.debug
     // Before the dictionaries are compiled: a missing package is the first thing to say.
     const { startWorker, stderrLog } = await loadWorkerPackage()
-    const mapping = await loadMapping(options.dictionaries, process.stderr)
+    const mapping = await loadMapping(options.dictionaries, process.stderr, { cache: options.cache })
     const schema = schemaOption('worker', options.schema, mapping.ir)
     const engine = engineFor(mapping, { onFieldError: options.onFieldError, ...(schema === undefined ? {} : { schema }) })
     const log = stderrLog(options.name)

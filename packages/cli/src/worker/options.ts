@@ -18,6 +18,8 @@ export interface WorkerCommandOptions extends WorkerOptions {
   onFieldError: OnFieldError
   /** Engine option: the schema to publish records in (`--schema`), checked against the IR once it is loaded; undefined for the standard names. */
   schema: string | undefined
+  /** Use the compile cache for `.md` dictionaries (as `mapdown map` does); false with `--no-cache`. */
+  cache: boolean
   /** Stack traces in error messages. */
   debug: boolean
 }
@@ -48,6 +50,8 @@ Options:
   --on-field-error MODE    keep | reject (default keep)
   --schema NAME            publish records in a schema of the dictionaries (ecs, ocsf)
                            instead of the standard names (default standard)
+      --no-cache           compile the dictionaries even when the compile cache
+                           ($XDG_CACHE_HOME/mapdown) holds them
       --debug              stack traces in error messages
   -h, --help               this help
 
@@ -77,6 +81,7 @@ const OPTIONS = {
   name: { type: 'string' },
   'on-field-error': { type: 'string' },
   schema: { type: 'string' },
+  'no-cache': { type: 'boolean' },
 } as const
 
 /** Parses `mapdown worker` arguments; throws a UsageError naming the option at fault. */
@@ -132,6 +137,7 @@ export function parseWorkerArgs(argv: readonly string[]): WorkerCommandOptions |
     name: values.name ?? `mapdown-${hostname()}-${process.pid}`,
     onFieldError,
     schema: values.schema,
+    cache: values['no-cache'] !== true,
     debug,
   }
 }

@@ -35,6 +35,7 @@ describe('parseWorkerArgs', () => {
       statsIntervalMs: 10_000,
       name: 'w1',
       onFieldError: 'keep',
+      cache: true,
       debug: false,
     })
   })
@@ -45,13 +46,13 @@ describe('parseWorkerArgs', () => {
       '--nats', 'nats://a:4222, nats://b:4222',
       '--batch', '10', '--ack-wait', '2000', '--max-deliver', '3', '--publish-timeout', '900',
       '--stats-interval', '0', '--filter-subject', 'events.*.>', '--on-field-error', 'reject',
-      '--out-batch', '100', '--publish-window', '5000',
+      '--out-batch', '100', '--publish-window', '5000', '--no-cache',
     ])
     expect(options).toMatchObject({
       servers: ['nats://a:4222', 'nats://b:4222'],
       dictionaries: ['dictionaries', 'more.json'],
       batch: 10, ackWaitMs: 2000, maxDeliver: 3, publishTimeoutMs: 900, statsIntervalMs: 0,
-      filterSubject: 'events.*.>', onFieldError: 'reject', outBatch: 100, publishWindow: 5000,
+      filterSubject: 'events.*.>', onFieldError: 'reject', outBatch: 100, publishWindow: 5000, cache: false,
     })
   })
 

@@ -65,8 +65,8 @@ export class Scenario {
     return seqs
   }
 
-  /** Starts `mapdown worker` from the built CLI; resolves once it pulls messages. */
-  async startWorker(extraArgs: readonly string[] = []): Promise<WorkerProcess> {
+  /** Starts `mapdown worker` from the built CLI; resolves once it pulls messages. `env` is added to this process's environment. */
+  async startWorker(extraArgs: readonly string[] = [], env: NodeJS.ProcessEnv = {}): Promise<WorkerProcess> {
     const worker = new WorkerProcess([
       CLI, 'worker',
       '--nats', this.url,
@@ -79,7 +79,7 @@ export class Scenario {
       '--stats-interval', '1000',
       '--name', `${this.consumer}-${this.workers.length + 1}`,
       ...extraArgs,
-    ])
+    ], env)
     this.workers.push(worker)
     await worker.waitForLog((entry) => entry.type === 'started', 30_000)
     return worker
@@ -117,6 +117,26 @@ export class Scenario {
     }
     await messages.close()
     return outputs
+  }
+
+  /**
+   * Every message of `stream` (default: the output stream) as stored: subject, headers
+   * and payload, sorted by `Nats-Msg-Id` (outputs are published concurrently, so their
+   * order in the stream varies from run to run).
+   */
+  async readStored(stream = this.outputStream): Promise<StoredMessage[]> {
+    const info = await this.jsm.streams.info(stream)
+    const stored: StoredMessage[] = []
+    if (info.state.messages === 0) return stored
+    const consumer = await this.js.consumers.get(stream)
+    const messages = await consumer.consume({ max_messages: 1000 })
+    for await (const msg of messages) {
+      const headers = [...(msg.headers?.keys() ?? [])].map((key) => `${key}: ${msg.headers!.values(key).join(', ')}`)
+      stored.push({ subject: msg.subject, msgId: msg.headers?.get('Nats-Msg-Id') ?? '', headers, payload: msg.string() })
+      if (msg.seq >= info.state.last_seq) break
+    }
+    await messages.close()
+    return stored.sort((a, b) => (a.msgId < b.msgId ? -1 : a.msgId > b.msgId ? 1 : 0))
   }
 
   /** Polls the output stream until every sequence in `seqs` is there, or the time is up. */
@@ -175,6 +195,14 @@ export interface Output {
   batch?: { records: number; lines: string }
 }
 
+export interface StoredMessage {
+  subject: string
+  msgId: string
+  /** `Name: value` for each header, in the stored order. */
+  headers: string[]
+  payload: string
+}
+
 export interface Coverage {
   outputs: Output[]
   /** Input sequences with no output at all. */
@@ -216,8 +244,8 @@ export class WorkerProcess {
   readonly exited: Promise<number | null>
   private readonly listeners = new Set<() => void>()
 
-  constructor(args: readonly string[]) {
-    this.child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] })
+  constructor(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
+    this.child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } })
     let pending = ''
     this.child.stderr?.setEncoding('utf8')
     this.child.stderr?.on('data', (chunk: string) => {
