@@ -2,8 +2,9 @@
 /**
  * Benchmark (not a test): events per second through JetStream. Starts its own
  * nats-server on 127.0.0.1 with a temporary store, pre-loads an input stream with the
- * example events (repeated), then times each row from its processes' start until every
- * output is stored. Rows, all in the same run:
+ * example events (repeated), then times each row from the moment its first process
+ * pulls (start-up, compiling or loading the IR and connecting, is left out, as `map`'s own
+ * clock leaves it out) until every output is stored. Rows, all in the same run:
  *
  *   relay        bench/nats/relay.mjs: fetch, republish unchanged with the client's
  *                js.publish, ack after the PubAck (the floor for any worker), one event per message
@@ -14,8 +15,9 @@
  *   ndjson×K/B   the same with --out-batch B: mapped records published B per message (--out-batch)
  *   map          `mapdown map --workers 1` on the same events, from a file
  *
- * Each row also gives the nats-server's CPU time over the row (user + system, /proc) and
- * the CPU time of the relay or worker processes (start-up included).
+ * Each row also gives the nats-server's CPU time over the row (user + system, /proc), the
+ * CPU time of the relay or worker processes (start-up included) and the part of it after
+ * each process logged that it pulls (`client CPU after start`: the work the row times).
  *
  *   pnpm build && node bench/nats/run.mjs [--events 50000] [--workers 1,2] [--batch 100] [--per-message 100] [--out-batch 100]
  *     [--only relay,worker,ndjson,map] [--cpu-prof DIR]
@@ -101,10 +103,10 @@ try {
 const relay = results.find((r) => r.name === 'relay') ?? { messagesPerSecond: NaN }
 const map = results.find((r) => r.name === 'map') ?? { eventsPerSecond: NaN }
 console.log(`\nJetStream: ${total} events (${lines.length} example events repeated), batch ${values.batch}, ${cpus().length} cores, nats-server on the same machine`)
-console.log('row          messages  seconds  msgs/s  events/s  ×relay msgs/s  ×map events/s  server CPU s (share)  client CPU s  redelivered')
+console.log('row          messages  seconds  msgs/s  events/s  ×relay msgs/s  ×map events/s  server CPU s (share)  client CPU s  after start  redelivered')
 for (const r of results) {
   const cpu = r.serverCpuSeconds === undefined ? '–' : `${r.serverCpuSeconds.toFixed(2)} (${Math.round((100 * r.serverCpuSeconds) / r.seconds)}%)`
-  console.log(`${r.name.padEnd(11)}  ${String(r.messages).padStart(8)}  ${r.seconds.toFixed(2).padStart(7)}  ${String(r.messagesPerSecond).padStart(6)}  ${String(r.eventsPerSecond).padStart(8)}  ${(r.messagesPerSecond / relay.messagesPerSecond).toFixed(2).padStart(13)}  ${(r.eventsPerSecond / map.eventsPerSecond).toFixed(2).padStart(13)}  ${cpu.padStart(20)}  ${(r.clientCpuSeconds?.toFixed(2) ?? '–').padStart(12)}  ${String(r.redelivered ?? '–').padStart(11)}`)
+  console.log(`${r.name.padEnd(11)}  ${String(r.messages).padStart(8)}  ${r.seconds.toFixed(2).padStart(7)}  ${String(r.messagesPerSecond).padStart(6)}  ${String(r.eventsPerSecond).padStart(8)}  ${(r.messagesPerSecond / relay.messagesPerSecond).toFixed(2).padStart(13)}  ${(r.eventsPerSecond / map.eventsPerSecond).toFixed(2).padStart(13)}  ${cpu.padStart(20)}  ${(r.clientCpuSeconds?.toFixed(2) ?? '–').padStart(12)}  ${(r.clientCpuAfterStartSeconds?.toFixed(2) ?? '–').padStart(11)}  ${String(r.redelivered ?? '–').padStart(11)}`)
 }
 console.log(JSON.stringify({ bench: 'nats', events: total, batch: Number(values.batch), perMessage, results }))
 
@@ -147,11 +149,12 @@ async function runRow({ name, processes, perMessage: eventsPerMessage, relay, ou
     const log = []
     child.stderr.setEncoding('utf8')
     child.stderr.on('data', (chunk) => log.push(...chunk.split('\n').filter(Boolean)))
+    const entry = { child, log, cpuAtStart: 0 }
     started.push(new Promise((resolve, reject) => {
-      const timer = setInterval(() => log.some((l) => l.includes('"type":"started"')) && (clearInterval(timer), resolve()), 5)
+      const timer = setInterval(() => log.some((l) => l.includes('"type":"started"')) && (clearInterval(timer), (entry.cpuAtStart = serverCpuSeconds(child.pid)), resolve()), 5)
       child.once('exit', (code) => { clearInterval(timer); reject(new Error(`${name} exited ${code}: ${log.join('\n')}`)) })
     }))
-    children.push({ child, log })
+    children.push(entry)
   }
   // The clock starts when the first process pulls: the others may still be compiling.
   await Promise.race(started)
@@ -168,6 +171,7 @@ async function runRow({ name, processes, perMessage: eventsPerMessage, relay, ou
   const cpu = serverCpuSeconds() - cpu0
   // The clients' CPU from their start (start-up included), read before they exit.
   const clientCpu = children.reduce((sum, { child }) => sum + serverCpuSeconds(child.pid), 0)
+  const clientCpuAfterStart = children.reduce((sum, { child, cpuAtStart }) => sum + serverCpuSeconds(child.pid) - cpuAtStart, 0)
 
   const finals = await Promise.all(children.map(({ child, log }) => new Promise((resolve) => {
     child.removeAllListeners('exit')
@@ -180,7 +184,7 @@ async function runRow({ name, processes, perMessage: eventsPerMessage, relay, ou
   return {
     name, processes, perMessage: eventsPerMessage, messages: messageCount, seconds,
     messagesPerSecond: Math.round(messageCount / seconds), eventsPerSecond: Math.round(total / seconds),
-    serverCpuSeconds: cpu, clientCpuSeconds: clientCpu, redelivered: isRelay ? undefined : sum('redelivered'),
+    serverCpuSeconds: cpu, clientCpuSeconds: clientCpu, clientCpuAfterStartSeconds: clientCpuAfterStart, redelivered: isRelay ? undefined : sum('redelivered'),
     mapped: isRelay ? undefined : sum('mapped'), rejected: isRelay ? undefined : sum('rejected'),
   }
 }
