@@ -1,6 +1,7 @@
 /**
  * Byte ranges read by the worker threads (`--workers N` on a file): whatever
- * the range size, the ranges' lines, placed in order, are exactly what one
+ * the range size and the size of the pieces each range is framed in, the
+ * ranges' lines, placed in order, are exactly what one
  * splitter over the whole file gives (events across range boundaries, CRLF
  * split between ranges, a BOM, blank lines, invalid UTF-8, over-long lines
  * spanning many ranges, a last line without newline).
@@ -12,8 +13,9 @@ import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import { NdjsonSplitter } from '@mapdown/engine'
 import { BatchMapper, type BatchResult } from '../src/map/batch.js'
+import { ByteOutput } from '../src/map/mapped-output.js'
 import { mapLines } from '../src/map/executor.js'
-import { fileRanges, frameRange } from '../src/map/file-range.js'
+import { fileRanges, RangeReadError, readRange } from '../src/map/file-range.js'
 import { LineNumbering } from '../src/map/line-numbering.js'
 import { fakeEngine } from './helpers/fake-engine.js'
 
@@ -29,17 +31,26 @@ function mapWhole(bytes: Uint8Array, maxLineBytes: number): BatchResult {
   return mapper.take()
 }
 
-/** The file mapped range by range, as the threads do, with a read buffer of `bufferBytes`. */
-function mapByRanges(bytes: Uint8Array, maxLineBytes: number, rangeBytes: number, bufferBytes: number): BatchResult[] {
+/**
+ * The file mapped range by range, as the threads do, with a read buffer of
+ * `bufferBytes`, each range framed `pieceBytes` at a time and its output
+ * collected as bytes.
+ */
+function mapByRanges(bytes: Uint8Array, maxLineBytes: number, rangeBytes: number, bufferBytes: number, pieceBytes?: number): BatchResult[] {
   const path = join(folder, `input-${files++}.ndjson`)
   writeFileSync(path, bytes)
   const numbering = new LineNumbering()
   const buffer = Buffer.alloc(bufferBytes)
+  const output = new ByteOutput(16)
   return [...fileRanges(path, bytes.length, rangeBytes)].map((range) => {
-    const mapper = new BatchMapper(fakeEngine())
-    const framed = frameRange(range, maxLineBytes, buffer)
-    mapLines(mapper, 'in', framed.lines)
-    return numbering.place({ ...mapper.take(), firstLineNo: framed.firstLineNo, lineCount: framed.lineCount }, range.startsInput)
+    const mapper = new BatchMapper(fakeEngine(), output)
+    const lines = readRange(range, maxLineBytes, buffer, (framed) => mapLines(mapper, 'in', framed), pieceBytes)
+    const result = mapper.take()
+    const bytes = result.output as Uint8Array
+    const text = Buffer.from(bytes).toString()
+    // Given back as the main thread does once written: later ranges write into it.
+    output.recycle(bytes.buffer as ArrayBuffer)
+    return numbering.place({ ...result, output: text, ...lines }, range.startsInput)
   })
 }
 
@@ -65,7 +76,7 @@ const input = fc.oneof(
   fc.uint8Array({ maxLength: 300 }).map((bytes) => bytes.map((byte) => (byte % 5 === 0 ? 10 : byte % 7 === 0 ? 13 : byte))),
 )
 
-describe('fileRanges and frameRange', () => {
+describe('fileRanges and readRange', () => {
   it('should give, range by range and numbered in order, exactly what one pass over the whole file gives', () => {
     fc.assert(
       fc.property(
@@ -73,8 +84,9 @@ describe('fileRanges and frameRange', () => {
         fc.integer({ min: 1, max: 64 }),
         fc.integer({ min: 1, max: 80 }),
         fc.integer({ min: 1, max: 96 }),
-        (bytes, maxLineBytes, rangeBytes, bufferBytes) => {
-          expect(joined(mapByRanges(bytes, maxLineBytes, rangeBytes, bufferBytes))).toEqual(joined([mapWhole(bytes, maxLineBytes)]))
+        fc.integer({ min: 1, max: 48 }),
+        (bytes, maxLineBytes, rangeBytes, bufferBytes, pieceBytes) => {
+          expect(joined(mapByRanges(bytes, maxLineBytes, rangeBytes, bufferBytes, pieceBytes))).toEqual(joined([mapWhole(bytes, maxLineBytes)]))
         },
       ),
       { numRuns: 300 },
@@ -98,6 +110,24 @@ describe('fileRanges and frameRange', () => {
     expect(rejects.map((reject) => [reject.line, reject.reason])).toEqual([[2, 'line_too_long']])
     expect(rejects[0]?.raw.length).toBeLessThan(2_000)
     expect(rejects[0]?.message).toBe('Unexpected line 2 of 100011 bytes, expected at most 1000 bytes')
+  })
+
+  it("should report a file it cannot read as a RangeReadError with the system code, and let the caller's errors through", () => {
+    const missing = { kind: 'range', path: join(folder, 'missing.ndjson'), start: 0, end: 10, last: true, startsInput: true } as const
+    const error = (() => {
+      try {
+        readRange(missing, 100, Buffer.alloc(16), () => {})
+      } catch (thrown) {
+        return thrown
+      }
+    })()
+    expect(error).toBeInstanceOf(RangeReadError)
+    expect((error as RangeReadError).code).toBe('ENOENT')
+    const path = join(folder, `input-${files++}.ndjson`)
+    writeFileSync(path, '{"kind":"a"}\n')
+    const range = [...fileRanges(path, 13, 100)][0]!
+    const failing = () => readRange(range, 100, Buffer.alloc(16), () => { throw new TypeError('mapping failed') })
+    expect(failing).toThrow(TypeError)
   })
 
   it('should cut a file into ranges that cover it exactly once', () => {

@@ -5,6 +5,7 @@
  * written once.
  */
 import type { Engine, EngineStats, FieldIssue, NdjsonLine, RejectReason } from '@mapdown/engine'
+import { TextOutput, type MappedOutput } from './mapped-output.js'
 
 /** One line of the rejects file. */
 export interface RejectRecord {
@@ -43,19 +44,21 @@ export type FramingErrorLine = Extract<NdjsonLine, { error: string }>
  */
 export class BatchMapper {
   private readonly engine: Engine
-  private output = ''
+  private readonly output: MappedOutput
   private rejects: RejectRecord[] = []
   private framingRejects: number[] = []
 
-  constructor(engine: Engine) {
+  /** `output` collects the mapped lines: one string by default, UTF-8 bytes in a thread (`ByteOutput`). */
+  constructor(engine: Engine, output: MappedOutput = new TextOutput()) {
     this.engine = engine
+    this.output = output
   }
 
   /** Maps one line of text (already framed: no newline, no BOM, not blank). */
   line(file: string, lineNo: number, text: string): void {
     const result = this.engine.mapLine(text)
     if (result.ok) {
-      this.output += JSON.stringify(result.record) + '\n'
+      this.output.append(JSON.stringify(result.record))
       return
     }
     this.rejects.push({
@@ -79,8 +82,7 @@ export class BatchMapper {
 
   /** Returns what was collected since the last call and starts afresh. */
   take(): BatchResult {
-    const result: BatchResult = { output: this.output, rejects: this.rejects, framingRejects: this.framingRejects, counts: this.engine.stats({ reset: true }) }
-    this.output = ''
+    const result: BatchResult = { output: this.output.take(), rejects: this.rejects, framingRejects: this.framingRejects, counts: this.engine.stats({ reset: true }) }
     this.rejects = []
     this.framingRejects = []
     return result

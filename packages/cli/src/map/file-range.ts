@@ -45,43 +45,92 @@ export function* fileRanges(path: string, size: number, rangeBytes: number): Gen
   }
 }
 
+/** How many lines a range gave, for `LineNumbering` (see `FramedBlock`). */
+export type RangeLines = Omit<FramedBlock, 'lines'>
+
 /**
- * Reads and frames the lines of `range`. `buffer` is the thread's own read
- * buffer, reused from range to range (the splitter copies what it keeps).
- * Read errors are thrown as the file system reports them.
+ * Bytes of a range framed at a time (cut after a newline when there is one):
+ * each piece's lines are handed over, and mapped, before the next piece is
+ * framed, so that a thread holds a few dozen lines at a time instead of the
+ * whole range (what is alive is what each young-generation collection copies).
  */
-export function frameRange(range: FileRange, maxLineBytes: number, buffer: Buffer): FramedBlock {
+export const FRAME_PIECE_BYTES = 64 << 10
+
+/** A range could not be read: the file system's error, as `cause`. */
+export class RangeReadError extends Error {
+  readonly code: string | undefined
+
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause })
+    this.code = (cause as NodeJS.ErrnoException | undefined)?.code
+  }
+}
+
+/**
+ * Reads and frames the lines of `range`, handing them to `onLines` piece by
+ * piece (`pieceBytes` of input at a time), in order. `buffer` is the thread's
+ * own read buffer, reused from range to range (the splitter copies what it
+ * keeps). Read errors are thrown as `RangeReadError`; errors of `onLines`
+ * pass through as they are.
+ */
+export function readRange(
+  range: FileRange,
+  maxLineBytes: number,
+  buffer: Buffer,
+  onLines: (lines: NdjsonLine[]) => void,
+  pieceBytes: number = FRAME_PIECE_BYTES,
+): RangeLines {
   const firstLineNo = blockFirstLineNo(range.startsInput)
-  const fd = openSync(range.path, 'r')
+  const fd = fileSystem(() => openSync(range.path, 'r'))
   try {
-    const begin = lineStart(fd, range, buffer)
-    if (begin === undefined) return { lines: [], firstLineNo, lineCount: 0 }
+    const begin = fileSystem(() => lineStart(fd, range, buffer))
+    if (begin === undefined) return { firstLineNo, lineCount: 0 }
     const splitter = new NdjsonSplitter({ maxLineBytes, firstLineNo })
-    let lines: NdjsonLine[] = []
-    const add = (framed: NdjsonLine[]) => {
-      if (lines.length === 0) lines = framed
-      else for (const line of framed) lines.push(line)
+    const push = (chunk: Buffer) => {
+      for (let start = 0; start < chunk.length; ) {
+        const end = pieceEnd(chunk, start, pieceBytes)
+        const lines = splitter.push(chunk.subarray(start, end))
+        if (lines.length > 0) onLines(lines)
+        start = end
+      }
     }
     let position = begin
     for (;;) {
-      const read = readSync(fd, buffer, 0, buffer.length, position)
+      const read = fileSystem(() => readSync(fd, buffer, 0, buffer.length, position))
       if (read === 0) break
       const chunk = buffer.subarray(0, read)
       if (!range.last && position + read >= range.end) {
         // The line that holds byte end - 1 is this range's last: stop at its newline.
         const newline = chunk.indexOf(NEWLINE, Math.max(0, range.end - 1 - position))
         if (newline !== -1) {
-          add(splitter.push(chunk.subarray(0, newline + 1)))
+          push(chunk.subarray(0, newline + 1))
           break
         }
       }
-      add(splitter.push(chunk))
+      push(chunk)
       position += read
     }
-    add(splitter.end())
-    return { lines, firstLineNo, lineCount: splitter.lineCount }
+    const last = splitter.end()
+    if (last.length > 0) onLines(last)
+    return { firstLineNo, lineCount: splitter.lineCount }
   } finally {
     closeSync(fd)
+  }
+}
+
+/** Where the piece of `chunk` that begins at `start` ends: after its last newline within `pieceBytes`, or at `pieceBytes` when it has none. */
+function pieceEnd(chunk: Buffer, start: number, pieceBytes: number): number {
+  const limit = start + pieceBytes
+  if (limit >= chunk.length) return chunk.length
+  const newline = chunk.lastIndexOf(NEWLINE, limit - 1)
+  return newline >= start ? newline + 1 : limit
+}
+
+function fileSystem<T>(call: () => T): T {
+  try {
+    return call()
+  } catch (error) {
+    throw new RangeReadError(error)
   }
 }
 
