@@ -4,7 +4,8 @@
  * a JSONata expression) happens here, outside the timed loop.
  */
 import { mapNetworkConnectionLine } from '../handwritten.js'
-import { mapCloudFunnelIpLine } from '../handwritten-cloud-funnel.js'
+import { mapCloudFunnelIp, mapCloudFunnelIpLine } from '../handwritten-cloud-funnel.js'
+import { loadEngineInternals, loadScanModules, parseWithReviver, selectiveLineParser } from '../alternatives/selective-parse.js'
 import { mapLineWithJsonPath } from '../alternatives/jsonpath-plus.js'
 import { createJsonataLineMapper } from '../alternatives/jsonata.js'
 import { compileOrThrow, loadCompiler, loadEngine, type Engine } from '../mapdown.js'
@@ -30,6 +31,10 @@ export type InProcessMapperId =
   | 'jsonata'
   | 'handwritten-cloud-funnel'
   | 'mapdown-engine-cloud-funnel'
+  | 'floor-selective-parse-cloud-funnel'
+  | 'floor-parse-reviver'
+  | 'handwritten-cloud-funnel-selective'
+  | 'mapdown-engine-cloud-funnel-whole-parse'
 
 export const IN_PROCESS_MAPPER_IDS: readonly InProcessMapperId[] = [
   'floor-parse',
@@ -43,6 +48,10 @@ export const IN_PROCESS_MAPPER_IDS: readonly InProcessMapperId[] = [
   'jsonata',
   'handwritten-cloud-funnel',
   'mapdown-engine-cloud-funnel',
+  'floor-selective-parse-cloud-funnel',
+  'floor-parse-reviver',
+  'handwritten-cloud-funnel-selective',
+  'mapdown-engine-cloud-funnel-whole-parse',
 ]
 
 /** Written by the parse-only floor so the engine cannot treat the parse as dead code. */
@@ -79,11 +88,61 @@ export async function createLineMapper(id: InProcessMapperId): Promise<LineMappe
       return { kind: 'sync', map: mapCloudFunnelIpLine }
     case 'mapdown-engine-cloud-funnel':
       return engineMapper(await createMapdownEngine([CLOUD_FUNNEL_DICTIONARY], 'strict'))
+    case 'floor-selective-parse-cloud-funnel': {
+      const parse = await cloudFunnelSelectiveParser()
+      return {
+        kind: 'sync',
+        map: (line) => {
+          parseSink = parse(line)
+          return ''
+        },
+      }
+    }
+    case 'floor-parse-reviver':
+      return {
+        kind: 'sync',
+        map: (line) => {
+          parseSink = parseWithReviver(line)
+          return ''
+        },
+      }
+    case 'handwritten-cloud-funnel-selective': {
+      const parse = await cloudFunnelSelectiveParser()
+      return {
+        kind: 'sync',
+        map: (line) => {
+          let event: unknown
+          try {
+            event = parse(line)
+          } catch {
+            return null
+          }
+          const record = mapCloudFunnelIp(event)
+          return record === null ? null : JSON.stringify(record)
+        },
+      }
+    }
+    // The same engine with selective reading turned off: every line through JSON.parse, as before scan/.
+    case 'mapdown-engine-cloud-funnel-whole-parse': {
+      const engine = await createMapdownEngine([CLOUD_FUNNEL_DICTIONARY], 'strict')
+      const internals = await loadEngineInternals()
+      internals.engineInternals(engine)?.setSelectiveReading(false)
+      return engineMapper(engine)
+    }
     case 'jsonpath-plus':
       return { kind: 'sync', map: mapLineWithJsonPath }
     case 'jsonata':
       return { kind: 'async', map: createJsonataLineMapper() }
   }
+}
+
+/** The selective parser asked for the keys the Cloud Funnel IP dictionary reads (JSON.parse when it declines). */
+async function cloudFunnelSelectiveParser(): Promise<(line: string) => unknown> {
+  const [compiler, scan] = await Promise.all([loadCompiler(), loadScanModules()])
+  if (!compiler.ok) throw new UnavailableError(compiler.reason)
+  if (!scan.ok) throw new UnavailableError(scan.reason)
+  const compiled = await compileOrThrow(compiler.api, [CLOUD_FUNNEL_DICTIONARY])
+  return selectiveLineParser(scan.api, compiled.ir.dictionaries)
 }
 
 /** The engine as a user embeds it: `mapLine`, then JSON.stringify of the record. */

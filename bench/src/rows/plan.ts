@@ -57,6 +57,11 @@ export const IN_PROCESS_ROWS: readonly InProcessRowDef[] = [
   { id: 'cf.floor.parse', label: 'JSON.parse per line (floor)', dataset: 'cloud-funnel', mapper: 'floor-parse', handwrittenRef: 'cf.handwritten', floorRef: 'cf.floor.parse' },
   { id: 'cf.handwritten', label: 'hand-written TypeScript mapper (Cloud Funnel IP)', dataset: 'cloud-funnel', mapper: 'handwritten-cloud-funnel', handwrittenRef: 'cf.handwritten', floorRef: 'cf.floor.parse' },
   { id: 'cf.mapdown.engine', label: 'mapdown engine (Cloud Funnel IP dictionary)', dataset: 'cloud-funnel', mapper: 'mapdown-engine-cloud-funnel', handwrittenRef: 'cf.handwritten', floorRef: 'cf.floor.parse' },
+  // Reading less than the whole event (issue 16 item 4, docs/parse-floor.md).
+  { id: 'cf.floor.selective', label: 'selective parse of the keys the IP dictionary reads', dataset: 'cloud-funnel', mapper: 'floor-selective-parse-cloud-funnel', handwrittenRef: 'cf.handwritten', floorRef: 'cf.floor.parse' },
+  { id: 'cf.floor.reviver', label: 'JSON.parse with an identity reviver', dataset: 'cloud-funnel', mapper: 'floor-parse-reviver', handwrittenRef: 'cf.handwritten', floorRef: 'cf.floor.parse' },
+  { id: 'cf.handwritten.selective', label: 'hand-written mapper on the selective parse', dataset: 'cloud-funnel', mapper: 'handwritten-cloud-funnel-selective', handwrittenRef: 'cf.handwritten', floorRef: 'cf.floor.parse' },
+  { id: 'cf.mapdown.engine-whole-parse', label: 'mapdown engine, selective reading off (JSON.parse)', dataset: 'cloud-funnel', mapper: 'mapdown-engine-cloud-funnel-whole-parse', handwrittenRef: 'cf.handwritten', floorRef: 'cf.floor.parse' },
   { id: 'mixed.floor.parse', label: 'JSON.parse per line (floor)', dataset: 'mixed', mapper: 'floor-parse', floorRef: 'mixed.floor.parse' },
   { id: 'mixed.mapdown.engine', label: 'mapdown engine (all dictionaries)', dataset: 'mixed', mapper: 'mapdown-engine-library', floorRef: 'mixed.floor.parse' },
   { id: 'mixed.mapdown.engine-ecs', label: 'mapdown engine (all dictionaries), --schema ecs', dataset: 'mixed', mapper: 'mapdown-engine-library-ecs', floorRef: 'mixed.floor.parse' },

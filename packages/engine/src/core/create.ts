@@ -11,6 +11,7 @@ import { NO_ROUTE } from './plan.js'
 import { StatsCounter } from './stats.js'
 import type { Engine, EngineOptions, FieldIssue, MapResult, MappedRecord, RejectReason } from './types.js'
 import { utf8ByteLength } from '../text/utf8-byte-length.js'
+import { eventReader } from '../scan/event-reader.js'
 
 /** Shared by every clean record: one allocation less per event, and frozen so that no caller can fill it. */
 const NO_ISSUES: readonly FieldIssue[] = Object.freeze([])
@@ -33,22 +34,30 @@ export function createEngine(ir: unknown, options: EngineOptions = {}): Engine {
   const stats = new StatsCounter(dictionaries)
   const { maxDepth, maxLineBytes } = resolved
   const rejectOnIssue = resolved.onFieldError === 'reject'
+  // Compiled mode reads only the keys the dictionaries read, when that is known (scan/); the interpreter parses whole lines.
+  const reader = fast ? eventReader(dictionaries) : undefined
+  let selective = reader
   let fastPathRuns = 0
+  let selectiveReads = 0
 
   const reject = (reason: RejectReason, message: string): MapResult => {
     stats.recordRejected(reason)
     return { ok: false, reason, message }
   }
 
-  /** Routing and mapping of an event known to be within the limits. */
-  const mapObject = (event: unknown): MapResult => {
+  /**
+   * Routing and mapping of an event known to be within the limits. `line`
+   * is given when the event holds only the keys routing and mapping read:
+   * an unmatched event is then described from the whole line.
+   */
+  const mapObject = (event: unknown, line?: string): MapResult => {
     if (event === null || typeof event !== 'object' || Array.isArray(event)) {
       return reject('not_an_object', `Unexpected ${Array.isArray(event) ? 'array' : event === null ? 'null' : typeof event} event, expected a JSON object`)
     }
     const object = event as Record<string, unknown>
     const target = route(object)
     if (target === NO_ROUTE) {
-      stats.recordUnmatched(object)
+      stats.recordUnmatched(line === undefined ? object : (JSON.parse(line) as Record<string, unknown>))
       return { ok: false, reason: 'no_matching_dictionary', message: 'Unexpected event that no dictionary matches, expected one match' }
     }
     if (typeof target !== 'number') {
@@ -111,6 +120,13 @@ export function createEngine(ir: unknown, options: EngineOptions = {}): Engine {
         if (line.length > maxLineBytes || (line.length * 3 > maxLineBytes && utf8ByteLength(line) > maxLineBytes)) {
           return reject('line_too_long', `Unexpected line of ${utf8ByteLength(line)} bytes, expected at most ${maxLineBytes} (option maxLineBytes)`)
         }
+        if (selective !== undefined && !mayExceedDepth(line, maxDepth)) {
+          const partial = selective.read(line)
+          if (partial !== undefined) {
+            selectiveReads += 1
+            return mapObject(partial, line)
+          }
+        }
         let event: unknown
         try {
           event = JSON.parse(line)
@@ -141,6 +157,10 @@ export function createEngine(ir: unknown, options: EngineOptions = {}): Engine {
     mode: resolved.mode,
     generatedMappers: plan.generated,
     fastPathRuns: () => fastPathRuns,
+    selectiveReads: () => selectiveReads,
+    setSelectiveReading: (on) => {
+      selective = on ? reader : undefined
+    },
   })
   return engine
 }

@@ -7,6 +7,10 @@ export interface EngineInternals {
   readonly generatedMappers: number
   /** Events mapped by a generated mapper so far: proof that the fast path ran. */
   readonly fastPathRuns: () => number
+  /** Lines read by the selective parser (scan/) instead of JSON.parse so far. */
+  readonly selectiveReads: () => number
+  /** Turns selective reading off (every line through JSON.parse) or back on: the bench's same-engine baseline. */
+  readonly setSelectiveReading: (on: boolean) => void
 }
 
 const internals = new WeakMap<Engine, EngineInternals>()
