@@ -70,7 +70,7 @@ async function main(): Promise<number> {
   for (const [id, reason] of verification.failures) log(`NOT EQUIVALENT: ${id}: ${reason}`)
   const cloudFunnelVerification = cloudFunnel === null
     ? null
-    : await verifyMappers(readFileSync(cloudFunnel.path, 'utf8').split('\n', VERIFY_LINES), mapCloudFunnelIpLine, ['mapdown-engine-cloud-funnel', 'handwritten-cloud-funnel-selective', 'mapdown-engine-cloud-funnel-whole-parse'])
+    : await verifyMappers(readFileSync(cloudFunnel.path, 'utf8').split('\n', VERIFY_LINES), mapCloudFunnelIpLine, ['mapdown-engine-cloud-funnel', 'handwritten-cloud-funnel-selective', 'mapdown-engine-cloud-funnel-selective'])
   if (cloudFunnelVerification !== null) log(`verified on Cloud Funnel events: ${cloudFunnelVerification.verified.join(', ') || '(no mapper available)'}`)
   for (const [id, reason] of cloudFunnelVerification?.failures ?? []) log(`NOT EQUIVALENT: ${id}: ${reason}`)
 

@@ -34,7 +34,7 @@ export type InProcessMapperId =
   | 'floor-selective-parse-cloud-funnel'
   | 'floor-parse-reviver'
   | 'handwritten-cloud-funnel-selective'
-  | 'mapdown-engine-cloud-funnel-whole-parse'
+  | 'mapdown-engine-cloud-funnel-selective'
 
 export const IN_PROCESS_MAPPER_IDS: readonly InProcessMapperId[] = [
   'floor-parse',
@@ -51,7 +51,7 @@ export const IN_PROCESS_MAPPER_IDS: readonly InProcessMapperId[] = [
   'floor-selective-parse-cloud-funnel',
   'floor-parse-reviver',
   'handwritten-cloud-funnel-selective',
-  'mapdown-engine-cloud-funnel-whole-parse',
+  'mapdown-engine-cloud-funnel-selective',
 ]
 
 /** Written by the parse-only floor so the engine cannot treat the parse as dead code. */
@@ -122,11 +122,11 @@ export async function createLineMapper(id: InProcessMapperId): Promise<LineMappe
         },
       }
     }
-    // The same engine with selective reading turned off: every line through JSON.parse, as before scan/.
-    case 'mapdown-engine-cloud-funnel-whole-parse': {
+    // The same engine with selective reading turned on (off by default: docs/parse-floor.md).
+    case 'mapdown-engine-cloud-funnel-selective': {
       const engine = await createMapdownEngine([CLOUD_FUNNEL_DICTIONARY], 'strict')
       const internals = await loadEngineInternals()
-      internals.engineInternals(engine)?.setSelectiveReading(false)
+      internals.engineInternals(engine)?.setSelectiveReading(true)
       return engineMapper(engine)
     }
     case 'jsonpath-plus':

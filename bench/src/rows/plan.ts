@@ -61,7 +61,7 @@ export const IN_PROCESS_ROWS: readonly InProcessRowDef[] = [
   { id: 'cf.floor.selective', label: 'selective parse of the keys the IP dictionary reads', dataset: 'cloud-funnel', mapper: 'floor-selective-parse-cloud-funnel', handwrittenRef: 'cf.handwritten', floorRef: 'cf.floor.parse' },
   { id: 'cf.floor.reviver', label: 'JSON.parse with an identity reviver', dataset: 'cloud-funnel', mapper: 'floor-parse-reviver', handwrittenRef: 'cf.handwritten', floorRef: 'cf.floor.parse' },
   { id: 'cf.handwritten.selective', label: 'hand-written mapper on the selective parse', dataset: 'cloud-funnel', mapper: 'handwritten-cloud-funnel-selective', handwrittenRef: 'cf.handwritten', floorRef: 'cf.floor.parse' },
-  { id: 'cf.mapdown.engine-whole-parse', label: 'mapdown engine, selective reading off (JSON.parse)', dataset: 'cloud-funnel', mapper: 'mapdown-engine-cloud-funnel-whole-parse', handwrittenRef: 'cf.handwritten', floorRef: 'cf.floor.parse' },
+  { id: 'cf.mapdown.engine-selective', label: 'mapdown engine, selective reading turned on', dataset: 'cloud-funnel', mapper: 'mapdown-engine-cloud-funnel-selective', handwrittenRef: 'cf.handwritten', floorRef: 'cf.floor.parse' },
   { id: 'mixed.floor.parse', label: 'JSON.parse per line (floor)', dataset: 'mixed', mapper: 'floor-parse', floorRef: 'mixed.floor.parse' },
   { id: 'mixed.mapdown.engine', label: 'mapdown engine (all dictionaries)', dataset: 'mixed', mapper: 'mapdown-engine-library', floorRef: 'mixed.floor.parse' },
   { id: 'mixed.mapdown.engine-ecs', label: 'mapdown engine (all dictionaries), --schema ecs', dataset: 'mixed', mapper: 'mapdown-engine-library-ecs', floorRef: 'mixed.floor.parse' },

@@ -34,9 +34,9 @@ export function createEngine(ir: unknown, options: EngineOptions = {}): Engine {
   const stats = new StatsCounter(dictionaries)
   const { maxDepth, maxLineBytes } = resolved
   const rejectOnIssue = resolved.onFieldError === 'reject'
-  // Compiled mode reads only the keys the dictionaries read, when that is known (scan/); the interpreter parses whole lines.
+  // Selective reading (scan/, docs/parse-floor.md) is off: it was not reliably faster in the bench. Benchmarks and tests turn it on through the internals.
   const reader = fast ? eventReader(dictionaries) : undefined
-  let selective = reader
+  let selective: typeof reader = undefined
   let fastPathRuns = 0
   let selectiveReads = 0
 

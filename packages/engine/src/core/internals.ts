@@ -9,7 +9,7 @@ export interface EngineInternals {
   readonly fastPathRuns: () => number
   /** Lines read by the selective parser (scan/) instead of JSON.parse so far. */
   readonly selectiveReads: () => number
-  /** Turns selective reading off (every line through JSON.parse) or back on: the bench's same-engine baseline. */
+  /** Turns selective reading (compiled mode, a known read set) on or back off; off by default (docs/parse-floor.md). */
   readonly setSelectiveReading: (on: boolean) => void
 }
 
