@@ -26,11 +26,13 @@ interface Case {
 }
 
 function cases(): Case[] {
-  const fixed = ['network-connection', 'several'].map((name) => readJson('ir', `${name}.ir.json`) as MappingIR)
+  const fixed = ['network-connection', 'several', 'schema-projection'].map((name) => readJson('ir', `${name}.ir.json`) as MappingIR)
   const irs = [...fixed, ...fc.sample(irArbitrary, { numRuns: 40, seed: 20261201 })]
   return irs.map((ir, index) => {
     const lines = fc.sample(eventLine(ir), { numRuns: 15, seed: index })
-    const options: EngineOptions = { emitNull: index % 2 === 0, onFieldError: index % 3 === 0 ? 'reject' : 'keep' }
+    // An IR with a schema is mapped through it: the projection falls back to the interpreter too.
+    const schema = ir.schemas?.[0]?.name
+    const options: EngineOptions = { emitNull: index % 2 === 0, onFieldError: index % 3 === 0 ? 'reject' : 'keep', ...(schema ? { schema } : {}) }
     return { ir, options, lines }
   })
 }
@@ -45,15 +47,16 @@ describe('code generation disallowed', () => {
       const child = spawnSync(process.execPath, ['--disallow-code-generation-from-strings', CHILD, file], { encoding: 'utf8', maxBuffer: 256 << 20 })
       expect(child.stderr).toBe('')
       expect(child.status).toBe(0)
-      const outputs = JSON.parse(child.stdout) as { results: string[]; stats: unknown; generatedMappers: number | null }[]
+      const outputs = JSON.parse(child.stdout) as { results: string[]; stats: unknown; generatedMappers: number | null; generatedProjectors: number | null }[]
       expect(outputs).toHaveLength(all.length)
       let mapped = 0
       for (const [index, { ir, options, lines }] of all.entries()) {
         const reference = createEngine(ir, { ...options, mode: 'interpreted' })
         const expected = lines.map((line) => JSON.stringify(reference.mapLine(line)))
         const output = outputs[index]!
-        // No generated mapper: the interpreter served every dictionary.
+        // No generated mapper or projection: the interpreter served every dictionary.
         expect(output.generatedMappers).toBe(0)
+        expect(output.generatedProjectors).toBe(0)
         expect(output.results).toEqual(expected)
         expect(output.stats).toEqual(reference.stats())
         mapped += reference.stats().mapped

@@ -1,7 +1,7 @@
 import { RESERVED_KEY, type DictionaryIR } from '@mapdown/ir'
 import { generatedPlan } from '../codegen/plan.js'
 import { interpretedPlan } from '../interpret/plan.js'
-import { schemaProjectors } from '../project/projection.js'
+import { projectionPlan } from '../project/plan.js'
 import { selectSchema } from '../project/select.js'
 import { validateIr } from '../validate/ir.js'
 import { mayExceedDepth, exceedsDepth } from './depth.js'
@@ -27,7 +27,8 @@ export function createEngine(ir: unknown, options: EngineOptions = {}): Engine {
   const resolved = resolveOptions(options)
   const dictionaries = mapping.dictionaries
   const schema = selectSchema(mapping, resolved.schema)
-  const projectors = schema ? schemaProjectors(schema, dictionaries) : undefined
+  const projection = schema ? projectionPlan(schema, dictionaries, resolved.mode) : undefined
+  const projectors = projection?.projectors
   const plan = resolved.mode === 'interpreted' ? interpretedPlan(dictionaries, resolved) : generatedPlan(dictionaries, resolved)
   const fast = resolved.mode === 'compiled'
   const { route, mappers } = plan
@@ -156,6 +157,7 @@ export function createEngine(ir: unknown, options: EngineOptions = {}): Engine {
   registerInternals(engine, {
     mode: resolved.mode,
     generatedMappers: plan.generated,
+    generatedProjectors: projection?.generated ?? 0,
     fastPathRuns: () => fastPathRuns,
     selectiveReads: () => selectiveReads,
     setSelectiveReading: (on) => {

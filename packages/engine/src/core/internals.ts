@@ -5,6 +5,8 @@ export interface EngineInternals {
   readonly mode: 'compiled' | 'interpreted'
   /** Dictionaries with a generated mapper. */
   readonly generatedMappers: number
+  /** Dictionaries with a generated projection (with the `schema` option). */
+  readonly generatedProjectors: number
   /** Events mapped by a generated mapper so far: proof that the fast path ran. */
   readonly fastPathRuns: () => number
   /** Lines read by the selective parser (scan/) instead of JSON.parse so far. */

@@ -1,17 +1,30 @@
 import type { Derivation } from '@mapdown/ir'
 
+/** The derivations of one argument. */
+export type UnaryDerivation = Exclude<Derivation, 'coalesce' | 'unique'>
+
 /**
- * The closed set of derivations a schema may apply (docs/schemas.md), one
- * implementation each. `undefined` is "no value": an absent input, or one of
- * a kind the derivation does not read (a number where a path is expected).
+ * The derivations of one argument, one implementation each. `undefined` is
+ * "no value": an absent input, or one of a kind the derivation does not read
+ * (a number where a path is expected). The generated projection calls these.
  */
+export const DERIVE_UNARY: Readonly<Record<UnaryDerivation, (value: unknown) => unknown>> = {
+  basename: (value) => (typeof value === 'string' ? basename(value) : undefined),
+  dirname: (value) => (typeof value === 'string' ? dirname(value) : undefined),
+  user_name: (value) => (typeof value === 'string' ? splitUser(value).name : undefined),
+  user_domain: (value) => (typeof value === 'string' ? splitUser(value).domain : undefined),
+  lower: (value) => (typeof value === 'string' ? value.toLowerCase() : undefined),
+  epoch_ms: (value) => epochMs(value),
+}
+
+/** The closed set of derivations a schema may apply (docs/schemas.md), over their arguments' values. */
 export const DERIVE: Readonly<Record<Derivation, (args: readonly unknown[]) => unknown>> = {
-  basename: ([value]) => (typeof value === 'string' ? basename(value) : undefined),
-  dirname: ([value]) => (typeof value === 'string' ? dirname(value) : undefined),
-  user_name: ([value]) => (typeof value === 'string' ? splitUser(value).name : undefined),
-  user_domain: ([value]) => (typeof value === 'string' ? splitUser(value).domain : undefined),
-  lower: ([value]) => (typeof value === 'string' ? value.toLowerCase() : undefined),
-  epoch_ms: ([value]) => epochMs(value),
+  basename: ([value]) => DERIVE_UNARY.basename(value),
+  dirname: ([value]) => DERIVE_UNARY.dirname(value),
+  user_name: ([value]) => DERIVE_UNARY.user_name(value),
+  user_domain: ([value]) => DERIVE_UNARY.user_domain(value),
+  lower: ([value]) => DERIVE_UNARY.lower(value),
+  epoch_ms: ([value]) => DERIVE_UNARY.epoch_ms(value),
   coalesce: (args) => args.find((value) => value !== undefined),
   unique: (args) => unique(args),
 }
@@ -52,7 +65,7 @@ function epochMs(value: unknown): number | undefined {
 }
 
 /** Every value (arrays flattened one level), first occurrence kept, in order; nothing when there is none. */
-function unique(args: readonly unknown[]): unknown[] | undefined {
+export function unique(args: readonly unknown[]): unknown[] | undefined {
   const seen = new Set<unknown>()
   const out: unknown[] = []
   const add = (value: unknown): void => {

@@ -1,17 +1,23 @@
-import type { DictionaryIR, ProjectionIR, SchemaIR, ValueIR } from '@mapdown/ir'
+import type { AssignmentIR, DictionaryIR, ProjectionIR, SchemaIR, ValueIR } from '@mapdown/ir'
 import type { RecordMetadata } from '../core/types.js'
 import { DERIVE } from './derive.js'
-import { copyJson } from './json.js'
+import { constantReader, prepareConstant } from './json.js'
 import { valueMapper } from './value-map.js'
 
 /** Reads one value of a target field from a mapped (standard names) record; `undefined` is no value. */
 type Reader = (record: Readonly<Record<string, unknown>>) => unknown
 
+/** One way to fill a target field: an assignment of the IR, and its interpreted reader (with the value map applied). */
+export interface Candidate {
+  readonly assignment: AssignmentIR
+  readonly read: Reader
+}
+
 /** A projected record's key: a nested object, the metadata, or a field filled by the first candidate with a value. */
-interface Node {
+export interface ProjectionNode {
   readonly key: string
-  readonly children: Node[] | undefined
-  readonly candidates: Reader[]
+  readonly children: ProjectionNode[] | undefined
+  readonly candidates: Candidate[]
   /** On the metadata's path: written last in its object. */
   metadata: boolean
   /** The container the metadata is written into as string labels (`metadataForm: 'labels'`). */
@@ -22,29 +28,22 @@ interface Node {
 export type Projector = (record: Readonly<Record<string, unknown>>, metadata: unknown) => Record<string, unknown>
 
 /**
- * One projector per dictionary (in the order given) for a schema: the
- * assignments become a tree of target keys, built once, so that mapping an
- * event only reads values and writes the keys that have one (an object with
- * nothing in it is left out). When several assignments write the same target,
- * the first with a value wins. The metadata object goes at the schema's
- * `metadata` path, after everything else.
+ * One dictionary's projection for a schema as a tree of target keys, built
+ * once: the assignments in first-written order, several candidates for a
+ * target that several assignments write (the first with a value wins), and
+ * the nodes on the metadata's path marked, so that each is the last key of
+ * its object. Both the interpreter and the generated projection walk it.
  */
-export function schemaProjectors(schema: SchemaIR, dictionaries: readonly DictionaryIR[]): Projector[] {
-  const byDictionary = new Map<string, ProjectionIR>(schema.projections.map((projection) => [projection.dictionary, projection]))
-  return dictionaries.map((dictionary) => projector(byDictionary.get(dictionary.id)?.assignments ?? [], schema.metadata, schema.metadataForm === 'labels'))
-}
-
-function projector(assignments: ProjectionIR['assignments'], metadataPath: readonly string[], asLabels: boolean): Projector {
-  const roots: Node[] = []
+export function projectionTree(assignments: ProjectionIR['assignments'], metadataPath: readonly string[], asLabels: boolean): ProjectionNode[] {
+  const roots: ProjectionNode[] = []
   for (const assignment of assignments) {
     const read = readerOf(assignment.value)
     const map = assignment.map ? valueMapper(assignment.map) : undefined
-    nodeAt(roots, assignment.target).candidates.push(map ? (record) => map(read(record)) : read)
+    nodeAt(roots, assignment.target).candidates.push({ assignment, read: map ? (record) => map(read(record)) : read })
   }
-  // Every node on the metadata's path is marked, so that each is the last key of its object.
   // As labels, the metadata path is a container (the crosswalk may write other labels into it).
   nodeAt(roots, asLabels ? [...metadataPath, ''] : metadataPath)
-  let level: Node[] = roots
+  let level: ProjectionNode[] = roots
   for (const key of metadataPath) {
     const node = level.find((candidate) => candidate.key === key)!
     node.metadata = true
@@ -55,13 +54,29 @@ function projector(assignments: ProjectionIR['assignments'], metadataPath: reado
     container.children!.splice(container.children!.findIndex((child) => child.key === ''), 1)
     container.labels = true
   }
+  return roots
+}
+
+/** The tree of each dictionary (in the order given) for a schema; a dictionary without a projection gets the metadata only. */
+export function schemaTrees(schema: SchemaIR, dictionaries: readonly DictionaryIR[]): ProjectionNode[][] {
+  const byDictionary = new Map<string, ProjectionIR>(schema.projections.map((projection) => [projection.dictionary, projection]))
+  return dictionaries.map((dictionary) => projectionTree(byDictionary.get(dictionary.id)?.assignments ?? [], schema.metadata, schema.metadataForm === 'labels'))
+}
+
+/**
+ * The reference projection: walks the tree for each record, reading values
+ * and writing the keys that have one (an object with nothing in it is left
+ * out). The metadata object goes at the schema's `metadata` path, after
+ * everything else.
+ */
+export function interpretedProjector(roots: readonly ProjectionNode[]): Projector {
   return (record, metadata) => build(roots, record, metadata) ?? {}
 }
 
 /** The node of a target path, created (in first-written order) when new. */
-function nodeAt(roots: Node[], path: readonly string[]): Node {
+function nodeAt(roots: ProjectionNode[], path: readonly string[]): ProjectionNode {
   let level = roots
-  let node: Node | undefined
+  let node: ProjectionNode | undefined
   path.forEach((key, index) => {
     node = level.find((candidate) => candidate.key === key)
     if (!node) {
@@ -77,9 +92,9 @@ function nodeAt(roots: Node[], path: readonly string[]): Node {
   return node!
 }
 
-function build(nodes: readonly Node[], record: Readonly<Record<string, unknown>>, metadata: unknown): Record<string, unknown> | undefined {
+function build(nodes: readonly ProjectionNode[], record: Readonly<Record<string, unknown>>, metadata: unknown): Record<string, unknown> | undefined {
   let out: Record<string, unknown> | undefined
-  let last: Node | undefined
+  let last: ProjectionNode | undefined
   for (const node of nodes) {
     if (node.metadata) {
       last = node
@@ -96,18 +111,18 @@ function build(nodes: readonly Node[], record: Readonly<Record<string, unknown>>
   return out
 }
 
-function valueOf(node: Node, record: Readonly<Record<string, unknown>>, metadata: unknown): unknown {
+function valueOf(node: ProjectionNode, record: Readonly<Record<string, unknown>>, metadata: unknown): unknown {
   if (node.labels) return Object.assign(build(node.children!, record, metadata) ?? {}, metadataLabels(metadata as RecordMetadata))
   if (node.children) return build(node.children, record, metadata)
-  for (const read of node.candidates) {
-    const value = read(record)
+  for (const candidate of node.candidates) {
+    const value = candidate.read(record)
     if (value !== undefined) return value
   }
   return undefined
 }
 
 /** The metadata as string labels (ECS `labels` takes keyword values only): the issues as JSON text. */
-function metadataLabels(metadata: RecordMetadata): Record<string, string> {
+export function metadataLabels(metadata: RecordMetadata): Record<string, string> {
   const labels: Record<string, string> = { mapdown_dictionary: metadata.dictionary, mapdown_rule: metadata.rule, mapdown_log_type: metadata.logType }
   if (metadata.issues) labels['mapdown_issues'] = JSON.stringify(metadata.issues)
   return labels
@@ -124,8 +139,10 @@ export function readerOf(value: ValueIR): Reader {
       }
     }
     case 'constant': {
-      const constant = value.value
-      return constant !== null && typeof constant === 'object' ? () => copyJson(constant) : () => (constant === null ? undefined : constant)
+      // A null constant writes nothing; an array or object is a fresh copy for each record.
+      if (value.value === null) return () => undefined
+      const read = constantReader(prepareConstant(value.value))
+      return () => read()
     }
     case 'derive': {
       const fn = DERIVE[value.fn]
