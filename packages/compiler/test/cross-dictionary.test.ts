@@ -173,8 +173,9 @@ const predicate = fc
   )
   .map((all): MatchIR => ({ all, evidence: 'front-matter' }))
 
-// Brute force over small events: the values are the listed ones, their spellings and one unlisted ("z"), so the search is complete here.
-const universe = [undefined, null, 'x', 'y', 1, 'z', 'X ', 'Y']
+// Brute force over small events: the listed values, one unlisted ("z") and, for each loose class, a spelling
+// no generated predicate lists (" x", "y "), so a loose condition is never mistaken for an exact one: the search is complete here.
+const universe = [undefined, null, 'x', 'y', 1, 'z', 'X ', 'Y', ' x', 'y ']
 const smallEvents: Record<string, unknown>[] = []
 for (const a of universe) for (const b of universe) for (const c of universe) smallEvents.push({ a, b, c })
 function holdsOn(match: MatchIR, event: Record<string, unknown>): boolean {
