@@ -11,7 +11,7 @@ import { NO_ROUTE } from './plan.js'
 import { StatsCounter } from './stats.js'
 import type { Engine, EngineOptions, FieldIssue, MapResult, MappedRecord, RejectReason } from './types.js'
 import { utf8ByteLength } from '../text/utf8-byte-length.js'
-import { eventReader } from '../scan/event-reader.js'
+import { eventReader, type EventReader } from '../scan/event-reader.js'
 
 /** Shared by every clean record: one allocation less per event, and frozen so that no caller can fill it. */
 const NO_ISSUES: readonly FieldIssue[] = Object.freeze([])
@@ -36,8 +36,9 @@ export function createEngine(ir: unknown, options: EngineOptions = {}): Engine {
   const { maxDepth, maxLineBytes } = resolved
   const rejectOnIssue = resolved.onFieldError === 'reject'
   // Selective reading (scan/, docs/parse-floor.md) is off: it was not reliably faster in the bench. Benchmarks and tests turn it on through the internals.
-  const reader = fast ? eventReader(dictionaries) : undefined
-  let selective: typeof reader = undefined
+  // Built when first turned on: while the feature is off it must cost start-up nothing.
+  let reader: EventReader | undefined
+  let selective: EventReader | undefined
   let fastPathRuns = 0
   let selectiveReads = 0
 
@@ -161,6 +162,7 @@ export function createEngine(ir: unknown, options: EngineOptions = {}): Engine {
     fastPathRuns: () => fastPathRuns,
     selectiveReads: () => selectiveReads,
     setSelectiveReading: (on) => {
+      if (on && fast) reader ??= eventReader(dictionaries)
       selective = on ? reader : undefined
     },
   })
