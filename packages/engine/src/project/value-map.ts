@@ -44,8 +44,7 @@ export function valueMapper(map: ValueMapIR): ValueMapper {
 
 function target(to: TargetValueIR): Target {
   if ('keep' in to) return (value) => value
-  const read = constantReader(prepareConstant(to.value))
-  return () => read()
+  return constantReader(prepareConstant(to.value))
 }
 
 /** A loose lookup that remembers, for the texts it has met, which entry (or none) their key finds. */
